@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CloseCode } from '../../shared/src/protocol/closeCodes';
+import type { Config } from './config';
+import { StorageCorrupt } from './errors';
+import { HealthState } from './health';
+import { createApp } from './http/createApp';
+import type { Logger } from './log';
+import { CLIENT_DIST_DIR } from './repoPaths';
+import { seedDemoPlan, withUrls, type DemoInvitation } from './seed/seedDemoPlan';
+import { replaceFileDurably } from './storage/embedded/durableFs';
+import { openEmbeddedStore } from './storage/embedded/openEmbeddedStore';
+import { RoomRegistry } from './sync/roomRegistry';
+import { createUpgradeGate } from './sync/upgradeGate';
+
+/** A running Gezinsplan server: app, API and sync on one port. */
+export interface RunningServer {
+  /** The origin it listens on, e.g. http://127.0.0.1:3000. */
+  origin: string;
+  port: number;
+  /** The demo invitations created on this start (empty when the store already held a plan). */
+  demoInvitations: DemoInvitation[];
+  close(): Promise<void>;
+}
+
+/**
+ * Wires storage, HTTP and sync together and starts listening (STYLE.md §9: a factory, no singletons).
+ * The demo plan and its invitation file exist before /healthz answers 200 (DESIGN.md §7).
+ */
+export async function startServer(config: Config, log: Logger, options: { clientDist?: string } = {}): Promise<RunningServer> {
+  const store = await openEmbeddedStore({ dataDir: config.dataDir, log: log.child('storage') });
+  const health = new HealthState();
+  health.markDegraded({ reason: 'starting' });
+  const seeded = config.demo ? await seedDemoPlan(store, config, log.child('seed')) : undefined;
+
+  const rooms = new RoomRegistry(store.docs, log.child('rooms'), {
+    compactAfterRecords: config.compactAfterRecords,
+    onLoadFailed: (planId, error) => {
+      if (error instanceof StorageCorrupt) health.markDegraded({ planId, reason: 'storage_corrupt' });
+    },
+  });
+  const app = createApp({ config, meta: store.meta, health, log: log.child('http'), clientDist: options.clientDist ?? CLIENT_DIST_DIR });
+  const server = http.createServer(app);
+  const gate = createUpgradeGate({ config, meta: store.meta, rooms, log: log.child('sync') });
+  server.on('upgrade', gate.onUpgrade);
+
+  const address = await listen(server, config.host, config.port);
+  const origin = config.publicOrigin ?? `http://${urlHost(config.host)}:${address.port}`;
+  const demoInvitations = seeded ? withUrls(seeded, origin) : [];
+  if (seeded) {
+    const file = path.join(config.dataDir, 'demo-invitations.json');
+    await replaceFileDurably(file, `${file}.tmp`, `${JSON.stringify(demoInvitations, null, 2)}\n`);
+  }
+  health.clear({ reason: 'starting' });
+  log.info('server.listening', { port: address.port });
+
+  return {
+    origin,
+    port: address.port,
+    demoInvitations,
+    async close() {
+      gate.close();
+      await rooms.closeAll(CloseCode.serverError, 'shutdown');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

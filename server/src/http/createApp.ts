@@ -1,0 +1,34 @@
+import express from 'express';
+import { NotFound } from '../errors';
+import type { Config } from '../config';
+import type { HealthState } from '../health';
+import type { Logger } from '../log';
+import type { MetaStore } from '../storage/Store';
+import { errorHandler } from './httpErrors';
+import { healthRouter } from './healthRouter';
+import { invitationsRouter } from './invitationsRouter';
+import { plansRouter } from './plansRouter';
+import { guardStateChanges } from './requestGuards';
+import { securityHeaders } from './securityHeaders';
+import { sessionRouter } from './sessionRouter';
+import { staticClient } from './staticClient';
+
+/** The Express app: security headers, CSRF guard, JSON limits, one router per resource, the client, errors. */
+export function createApp(deps: { config: Config; meta: MetaStore; health: HealthState; log: Logger; clientDist: string }) {
+  const { config, meta, health, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+  app.use(healthRouter(health));
+  app.use('/api', guardStateChanges(config.publicOrigin));
+  app.use('/api', express.json({ limit: config.limits.jsonBodyBytes, strict: true }));
+  app.use(invitationsRouter({ config, meta, log }));
+  app.use(sessionRouter({ config, meta }));
+  app.use(plansRouter({ meta }));
+  app.use('/api', (_req, _res, next) => next(new NotFound('route')));
+  app.use(staticClient(deps.clientDist));
+  app.use((_req, _res, next) => next(new NotFound('route')));
+  app.use(errorHandler(log));
+  return app;
+}

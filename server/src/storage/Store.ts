@@ -1,0 +1,68 @@
+import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from './records';
+
+/**
+ * The one storage interface (DESIGN.md §6). The embedded default and the production adapter both implement
+ * it, and one contract suite (`tests/integration/storage/storeContract.ts`) runs against each.
+ */
+export interface Store {
+  readonly meta: MetaStore;
+  readonly docs: DocStore;
+  /** Flushes and releases everything (the data-dir lock too). */
+  close(): Promise<void>;
+}
+
+/**
+ * Plans, members, invitations and sessions. Reads answer from memory; a write resolves only once it is
+ * durable (fsync'd), so a caller may answer the user as soon as the promise resolves.
+ */
+export interface MetaStore {
+  listPlans(): PlanRecord[];
+  getPlan(planId: string): PlanRecord | undefined;
+  /** Stores a new plan together with its first members, in one durable write. */
+  createPlan(plan: PlanRecord, members: readonly MemberRecord[]): Promise<void>;
+
+  listMembers(planId: string): MemberRecord[];
+  getMember(memberId: string): MemberRecord | undefined;
+  addMember(member: MemberRecord): Promise<void>;
+
+  addInvitation(invitation: InvitationRecord): Promise<void>;
+  /**
+   * Marks an open invitation used and returns it; returns undefined when it is unknown, used, expired or
+   * revoked. Single-use holds even for two concurrent calls.
+   */
+  consumeInvitation(tokenHash: string, now: Date): Promise<InvitationRecord | undefined>;
+
+  addSession(session: SessionRecord): Promise<void>;
+  /** The session, if it exists and has not expired at `now`. */
+  findSession(sessionHash: string, now: Date): SessionRecord | undefined;
+  deleteSession(sessionHash: string): Promise<void>;
+}
+
+/** What loading a doc found. */
+export interface DocLoad {
+  /** The stored updates, to be applied in order (the first may be a compacted state). */
+  updates: Uint8Array[];
+  /** Records read, for deciding when to compact. */
+  records: number;
+  /** Bytes read. */
+  bytes: number;
+  /** A torn last record (a write cut off by a crash, never acknowledged) was found and cut away. */
+  tornTail: boolean;
+}
+
+/**
+ * Yjs updates per doc, as an append-only log (DESIGN.md §6). Calls for one doc are applied in the order they
+ * were made. The cost of an append does not grow with the amount stored.
+ */
+export interface DocStore {
+  /**
+   * Reads every stored update of a doc; an unknown doc gives an empty list.
+   * Throws `StorageCorrupt` when a record fails its checksum (a torn last record is not corrupt: it is cut
+   * away and reported in `tornTail`).
+   */
+  load(planId: string, docName: string): Promise<DocLoad>;
+  /** Appends one update; resolves only once it is durable (fsync'd). Throws `StorageUnavailable` when it cannot be. */
+  append(planId: string, docName: string, update: Uint8Array): Promise<void>;
+  /** Atomically replaces the doc's history with one update holding its whole state. */
+  compact(planId: string, docName: string, state: Uint8Array): Promise<void>;
+}

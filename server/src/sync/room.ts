@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../../../shared/src/protocol/closeCodes';
+import type { Logger } from '../log';
+import type { DocStore } from '../storage/Store';
+import { encodeAwareness, encodeUpdate } from './messages';
+
+/** What a room needs of a connected socket: a way to send and to close. */
+export interface RoomPeer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Origin of the transaction that replays stored updates: it is neither broadcast nor stored again. */
+const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * One doc of one plan, live in memory while sockets are on it: the Y.Doc, its awareness, the peers, and
+ * the path of every change to the store. A doc is served only after it loaded from storage; a failed
+ * load throws and never yields an empty doc (STYLE.md, Errors).
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  private persisting: Promise<void> = Promise.resolve();
+  private lastPersist: Promise<void> | undefined;
+  private recordsSinceCompaction = 0;
+  private broken = false;
+
+  private constructor(
+    readonly planId: string,
+    readonly docName: string,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+    private readonly options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+  ) {
+    // The server has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+  }
+
+  /** Loads a doc from the store; throws (e.g. `StorageCorrupt`) rather than serve a doc that failed to load. */
+  static async load(
+    store: DocStore,
+    planId: string,
+    docName: string,
+    log: Logger,
+    options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+  ): Promise<Room> {
+    const loaded = await store.load(planId, docName);
+    const room = new Room(planId, docName, store, log, options);
+    room.doc.transact(() => {
+      for (const update of loaded.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    room.recordsSinceCompaction = loaded.records;
+    if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
+    log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
+    return room;
+  }
+
+  /**
+   * Applies a client's update. Returns undefined when it added nothing; otherwise a promise that resolves
+   * once the change is durable. Broadcast to the other peers happens at once; the acknowledgement waits
+   * for the store (DESIGN.md §6).
+   */
+  applyFromPeer(update: Uint8Array, from: RoomPeer): Promise<void> | undefined {
+    this.lastPersist = undefined;
+    Y.applyUpdate(this.doc, update, from);
+    // Structs whose dependencies are missing wait in memory; store the raw update so they survive a restart.
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.lastPersist = this.persist(update);
+    }
+    return this.lastPersist;
+  }
+
+  /** Waits for every write made so far. */
+  flushed(): Promise<void> {
+    return this.persisting;
+  }
+
+  /** Writes the whole state as one record, so the next load does not replay history. */
+  async compact(): Promise<void> {
+    if (this.broken || this.recordsSinceCompaction <= 1) return;
+    this.recordsSinceCompaction = 0;
+    await this.store.compact(this.planId, this.docName, Y.encodeStateAsUpdate(this.doc));
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD_ORIGIN) return;
+    const message = encodeUpdate(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    this.lastPersist = this.persist(update);
+  }
+
+  private persist(update: Uint8Array): Promise<void> {
+    const write = this.store.append(this.planId, this.docName, update);
+    this.persisting = write.catch(() => undefined);
+    this.recordsSinceCompaction += 1;
+    if (this.recordsSinceCompaction >= this.options.compactAfterRecords) {
+      this.compact().catch((error: unknown) => this.log.error('doc.compact_failed', { planId: this.planId, docName: this.docName, error }));
+    }
+    write.catch((error: unknown) => this.fail(error));
+    return write;
+  }
+
+  /**
+   * A write failed: the memory state is now ahead of the disk. Close every socket (clients keep their
+   * changes and resend them on reconnect) and let the registry drop this room, so that the next open
+   * loads what is really stored.
+   */
+  private fail(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.log.error('doc.write_failed', { planId: this.planId, docName: this.docName, error });
+    for (const peer of [...this.peers]) peer.close(CloseCode.serverError, 'storage');
+    this.options.onBroken(this);
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

@@ -1,0 +1,85 @@
+import type { WebSocket } from 'ws';
+import type { RoomPeer } from './room';
+
+/** What the adapter hands to the layer above: frames in order, and the end of the socket. */
+export interface SocketListener {
+  receive(frame: Uint8Array): void;
+  closed(): void;
+}
+
+/**
+ * Wraps a `ws` socket: attaches the message, close and error listeners once, turns frames into
+ * Uint8Arrays, refuses text frames, and pings so that a dead peer is noticed (STYLE.md pattern 1).
+ * Until `attach` is called, frames are buffered up to `maxBufferedBytes`.
+ */
+export class SocketAdapter implements RoomPeer {
+  private listener: SocketListener | undefined;
+  private buffered: Uint8Array[] = [];
+  private bufferedBytes = 0;
+  private alive = true;
+  private isClosed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly options: { maxBufferedBytes: number; onTextFrame: () => void; onOverflow: () => void },
+  ) {
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('close', () => this.onClose());
+    // Without an error listener a socket error would crash the process (STYLE.md, Avoid).
+    ws.on('error', () => this.close(1011, 'error'));
+  }
+
+  /** Starts delivering frames to the listener, first the buffered ones. */
+  attach(listener: SocketListener): void {
+    this.listener = listener;
+    const frames = this.buffered;
+    this.buffered = [];
+    for (const frame of frames) if (!this.isClosed) listener.receive(frame);
+    if (this.isClosed) listener.closed();
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+  }
+
+  /** Called by the heartbeat: a socket that did not answer the last ping is ended. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  private onMessage(data: unknown, isBinary: boolean): void {
+    if (!isBinary) return this.options.onTextFrame();
+    const frame = toUint8Array(data);
+    if (this.listener) return this.listener.receive(frame);
+    this.bufferedBytes += frame.length;
+    if (this.bufferedBytes > this.options.maxBufferedBytes) return this.options.onOverflow();
+    this.buffered.push(frame);
+  }
+
+  private onClose(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.listener?.closed();
+  }
+}
+
+function toUint8Array(data: unknown): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const buf = data as Buffer;
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}

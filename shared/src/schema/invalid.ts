@@ -1,0 +1,11 @@
+/** Data that does not fit the schema; `field` names where, as a path like `docs.gezamenlijk.zorgen[2]`. */
+export class InvalidData extends Error {
+  readonly code = 'invalid';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'InvalidData';
+  }
+}

@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import type { DocKind } from './docNames';
+
+/** The schema version written into every doc's `meta` map; migrations step from one to the next. */
+export const SCHEMA_VERSION = 1;
+
+/** One rich-text section of a doc: a Y.XmlFragment at the doc's root, bound to a Tiptap editor. */
+export interface ProseSection {
+  readonly key: string;
+  /** The i18n key of the section's heading. */
+  readonly labelKey: string;
+  /** The i18n key of a short help text under the heading. */
+  readonly hintKey: string;
+}
+
+/**
+ * The layout of each doc kind (DESIGN.md §4). For the walking skeleton every section is prose;
+ * the structured-plan issue (#5) turns them into typed blocks with a migration.
+ */
+export const PLAN_SCHEMA = {
+  gezamenlijk: {
+    prose: [
+      { key: 'wieZijnDeMensen', labelKey: 'section.wieZijnDeMensen', hintKey: 'section.wieZijnDeMensen.hint' },
+      { key: 'watGaatGoed', labelKey: 'section.watGaatGoed', hintKey: 'section.watGaatGoed.hint' },
+      { key: 'zorgen', labelKey: 'section.zorgen', hintKey: 'section.zorgen.hint' },
+      { key: 'doelenEnActies', labelKey: 'section.doelenEnActies', hintKey: 'section.doelenEnActies.hint' },
+    ],
+  },
+  professioneel: {
+    prose: [
+      { key: 'taxatie', labelKey: 'section.taxatie', hintKey: 'section.taxatie.hint' },
+      { key: 'notities', labelKey: 'section.notities', hintKey: 'section.notities.hint' },
+    ],
+  },
+  eigen: {
+    prose: [{ key: 'zoZieIkHet', labelKey: 'section.zoZieIkHet', hintKey: 'section.zoZieIkHet.hint' }],
+  },
+} as const satisfies Record<DocKind, { prose: readonly ProseSection[] }>;
+
+/** The section keys of one doc kind, as a type. */
+export type ProseKey<K extends DocKind> = (typeof PLAN_SCHEMA)[K]['prose'][number]['key'];
+
+/** The root holding a doc's schema version. */
+const META_ROOT = 'meta';
+const META_SCHEMA_VERSION = 'schemaVersion';
+
+/** The prose sections of a doc kind, in display order. */
+export function proseSections<K extends DocKind>(kind: K): readonly ProseSection[] {
+  return PLAN_SCHEMA[kind].prose;
+}
+
+/** The root names a doc of this kind may hold; the server refuses updates that create any other. */
+export function allowedRoots(kind: DocKind): ReadonlySet<string> {
+  return new Set([META_ROOT, ...proseSections(kind).map((s) => s.key)]);
+}
+
+/** The rich-text field of one section. Example: `proseField(doc, 'gezamenlijk', 'zorgen')`. */
+export function proseField<K extends DocKind>(doc: Y.Doc, kind: K, key: ProseKey<K>): Y.XmlFragment {
+  if (!allowedRoots(kind).has(key)) throw new Error(`unknown section ${String(key)} for ${kind}`);
+  return doc.getXmlFragment(key);
+}
+
+/** Reads a doc's schema version; 0 for a doc that has none yet. */
+export function readSchemaVersion(doc: Y.Doc): number {
+  const v = doc.getMap(META_ROOT).get(META_SCHEMA_VERSION);
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Writes the current schema version into a doc (inside the caller's transaction, if any). */
+export function writeSchemaVersion(doc: Y.Doc): void {
+  doc.getMap(META_ROOT).set(META_SCHEMA_VERSION, SCHEMA_VERSION);
+}
