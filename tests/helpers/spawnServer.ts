@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { waitFor } from './waitFor';
+
+export interface ChildServer {
+  base: string;
+  dataDir: string;
+  proc: ChildProcess;
+  output(): string;
+  /** SIGKILL: no shutdown code runs, exactly like a crash. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real server as its own process (`node --import tsx server/src/main.ts`), for crash tests. */
+export async function spawnServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ChildServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'gezinsplan-child-')));
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  await waitFor(async () => {
+    if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.slice(-500)}`);
+    return fetch(`${base}/healthz`).then((r) => r.status === 200, () => false);
+  }, 'the child server to answer /healthz', 30_000);
+  return {
+    base, dataDir, proc,
+    output: () => out,
+    async kill9() {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
