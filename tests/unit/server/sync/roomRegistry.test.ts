@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { StorageCorrupt } from '../../../../server/src/errors';
+import { silentLogger } from '../../../../server/src/log';
+import type { DocLoad, DocStore } from '../../../../server/src/storage/Store';
+import type { RoomPeer } from '../../../../server/src/sync/room';
+import { RoomRegistry } from '../../../../server/src/sync/roomRegistry';
+
+/** An in-memory DocStore that counts calls and can be told to fail a load. */
+function memoryStore() {
+  const logs = new Map<string, Uint8Array[]>();
+  const calls = { load: 0, compact: 0, release: 0 };
+  let failNextLoad = false;
+  const store: DocStore & { release(p: string, d: string): Promise<void> } = {
+    async load(planId, docName): Promise<DocLoad> {
+      calls.load += 1;
+      await new Promise((r) => setTimeout(r, 5));
+      if (failNextLoad) {
+        failNextLoad = false;
+        throw new StorageCorrupt('bad', planId);
+      }
+      const updates = logs.get(`${planId}/${docName}`) ?? [];
+      return { updates: [...updates], records: updates.length, bytes: 0, tornTail: false };
+    },
+    async append(planId, docName, update) {
+      const key = `${planId}/${docName}`;
+      logs.set(key, [...(logs.get(key) ?? []), update]);
+    },
+    async compact(planId, docName, state) {
+      calls.compact += 1;
+      logs.set(`${planId}/${docName}`, [state]);
+    },
+    async release() {
+      calls.release += 1;
+    },
+  };
+  return { store, calls, failLoad: () => (failNextLoad = true) };
+}
+
+const peer = (): RoomPeer & { sent: Uint8Array[] } => {
+  const sent: Uint8Array[] = [];
+  return { sent, send: (m) => sent.push(m), close: () => undefined };
+};
+
+describe('RoomRegistry', () => {
+  it('[S5] concurrent joins share one load; the last leave flushes, compacts and releases', async () => {
+    const { store, calls } = memoryStore();
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000 });
+    const [p1, p2] = [peer(), peer()];
+    const [r1, r2] = await Promise.all([rooms.join('p', 'gezamenlijk', p1), rooms.join('p', 'gezamenlijk', p2)]);
+    expect(r1).toBe(r2);
+    expect(calls.load).toBe(1);
+
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'a');
+    await r1.applyFromPeer(Y.encodeStateAsUpdate(client), p1);
+    client.getText('t').insert(1, 'b');
+    await r1.applyFromPeer(Y.encodeStateAsUpdate(client), p1);
+    expect(p2.sent.length).toBe(2); // broadcast to the other peer, not back to the sender
+    expect(p1.sent.length).toBe(0);
+
+    rooms.leave(r1, p1);
+    rooms.leave(r1, p2);
+    const again = await rooms.join('p', 'gezamenlijk', peer());
+    expect(again).not.toBe(r1);
+    expect(calls).toMatchObject({ load: 2, compact: 1, release: 1 });
+    expect(again.doc.getText('t').toString()).toBe('ab');
+  });
+
+  it('[S6] a failed load rejects the join and leaves no room behind; the next join loads again', async () => {
+    const { store, calls, failLoad } = memoryStore();
+    const failures: string[] = [];
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000, onLoadFailed: (planId) => failures.push(planId) });
+    failLoad();
+    await expect(rooms.join('p', 'gezamenlijk', peer())).rejects.toBeInstanceOf(StorageCorrupt);
+    expect(rooms.size).toBe(0);
+    expect(failures).toEqual(['p']);
+    await rooms.join('p', 'gezamenlijk', peer());
+    expect(calls.load).toBe(2);
+  });
+});
