@@ -1,0 +1,277 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFile, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { Invalid, StorageCorrupt, StorageUnavailable } from '../../../server/src/errors';
+import { silentLogger } from '../../../server/src/log';
+import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
+import { encodeLogFile, encodeRecord } from '../../../server/src/storage/embedded/updateLogRecord';
+import { runStoreContract, type StoreUnderTest } from './storeContract';
+
+const log = silentLogger();
+
+async function openOnTempDir(): Promise<StoreUnderTest & { dataDir: string; store: EmbeddedStore }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-store-'));
+  let store: EmbeddedStore = await openEmbeddedStore({ dataDir, log });
+  return {
+    dataDir,
+    get store() {
+      return store;
+    },
+    reopen: async () => {
+      await store.close();
+      store = await openEmbeddedStore({ dataDir, log });
+      return store;
+    },
+    cleanup: async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+runStoreContract('embedded', openOnTempDir);
+
+describe('embedded store', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const start = async () => {
+    const t = await openOnTempDir();
+    cleanups.push(t.cleanup);
+    return t;
+  };
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  const logPath = (dataDir: string, planId: string, docName: string, generation = 0) =>
+    join(dataDir, 'plans', planId, `${docName}.${generation}.log`);
+
+  it('[S2] a torn tail written by hand is cut, reported once, and later appends load fine', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(2));
+    await t.store.close();
+    const path = logPath(t.dataDir, 'p1', 'plan');
+    const goodSize = (await stat(path)).size;
+    await appendFile(path, encodeRecord(Uint8Array.of(9, 9, 9, 9)).subarray(0, 10));
+
+    let store = await t.reopen();
+    const first = await store.docs.load('p1', 'plan');
+    expect(first).toMatchObject({ records: 2, tornTail: true, bytes: goodSize });
+    expect((await stat(path)).size).toBe(goodSize);
+    await store.docs.append('p1', 'plan', Uint8Array.of(3));
+
+    store = await t.reopen();
+    const second = await store.docs.load('p1', 'plan');
+    expect(second).toMatchObject({ records: 3, tornTail: false });
+    expect(second.updates.map((u) => Array.from(u))).toEqual([[1], [2], [3]]);
+  });
+
+  it('[S2] a torn tail found by an append (no load first) is cut and reported by the next load', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.close();
+    await appendFile(logPath(t.dataDir, 'p1', 'plan'), Buffer.from([0, 0, 0, 50, 1, 2, 3, 4, 5]));
+    const store = await t.reopen();
+    await store.docs.append('p1', 'plan', Uint8Array.of(2));
+    const load = await store.docs.load('p1', 'plan');
+    expect(load).toMatchObject({ records: 2, tornTail: true });
+    expect(load.updates.map((u) => Array.from(u))).toEqual([[1], [2]]);
+  });
+
+  it('[S3] a flipped byte mid-log makes that plan throw StorageCorrupt while another plan loads', async () => {
+    const t = await start();
+    for (const planId of ['A', 'B']) {
+      for (let i = 1; i <= 3; i++) await t.store.docs.append(planId, 'plan', new Uint8Array(16).fill(i));
+    }
+    await t.store.close();
+    const path = logPath(t.dataDir, 'A', 'plan');
+    const bytes = await readFile(path);
+    const inFirstPayload = 8 + 8 + 3; // header, record header, then payload; two good records follow
+    bytes[inFirstPayload] = (bytes[inFirstPayload] ?? 0) ^ 0x40;
+    await writeFile(path, bytes);
+
+    const store = await t.reopen();
+    const failure = await store.docs.load('A', 'plan').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageCorrupt);
+    expect((failure as StorageCorrupt).planId).toBe('A');
+    await expect(store.docs.append('A', 'plan', Uint8Array.of(4))).rejects.toBeInstanceOf(StorageCorrupt);
+    expect((await store.docs.load('B', 'plan')).records).toBe(3);
+    expect(await readFile(path)).toEqual(bytes);
+  });
+
+  it('[S10] a second open on the same data dir while the first is open throws, naming the pid', async () => {
+    const t = await start();
+    await expect(openEmbeddedStore({ dataDir: t.dataDir, log })).rejects.toThrow(
+      new RegExp(`another Gezinsplan server uses this data directory \\(pid ${process.pid}\\)`, 'i'),
+    );
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+  });
+
+  it('[S10] close releases the lock, so the next open starts at once', async () => {
+    const t = await start();
+    await t.store.close();
+    await expect(stat(join(t.dataDir, '.lock'))).rejects.toThrow();
+    await t.reopen();
+  });
+
+  it('[S10] a lock naming a dead pid (a kill -9 leftover) is taken over', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-lock-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(join(dataDir, '.lock'), JSON.stringify({ pid: deadPid, startedAt: 'x', token: 'old' }));
+    const store = await openEmbeddedStore({ dataDir, log });
+    expect(JSON.parse(await readFile(join(dataDir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+    await store.close();
+  });
+
+  it('[S10] an empty lock file (a crash right after creating it) is taken over', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-lock-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    await writeFile(join(dataDir, '.lock'), '');
+    await (await openEmbeddedStore({ dataDir, log })).close();
+  });
+
+  it('[S10] a lock naming a live node process is respected', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-lock-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await writeFile(join(dataDir, '.lock'), JSON.stringify({ pid: child.pid, startedAt: 'x', token: 'other' }));
+      await expect(openEmbeddedStore({ dataDir, log })).rejects.toThrow(`(pid ${child.pid})`);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('[S11] 200 concurrent appends to one doc all resolve and load back in order', async () => {
+    const t = await start();
+    const updates = Array.from({ length: 200 }, (_, i) => Buffer.from(`update-${i}`));
+    await Promise.all(updates.map((u) => t.store.docs.append('p1', 'plan', u)));
+    const load = await (await t.reopen()).docs.load('p1', 'plan');
+    expect(load.updates.map((u) => Buffer.from(u).toString())).toEqual(updates.map((u) => u.toString()));
+  });
+
+  it('[S11] concurrent appends are group-committed: far fewer fdatasyncs than appends', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(0)); // the file exists and is open
+    const probe = await open(join(t.dataDir, 'meta.json'), 'r');
+    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = vi.spyOn(fileHandleProto, 'datasync');
+    try {
+      await Promise.all(Array.from({ length: 200 }, (_, i) => t.store.docs.append('p1', 'plan', Uint8Array.of(1, i))));
+      expect(datasync.mock.calls.length).toBeGreaterThan(0);
+      expect(datasync.mock.calls.length).toBeLessThan(20);
+    } finally {
+      datasync.mockRestore();
+    }
+  });
+
+  it('[S16] a failed fdatasync rejects with StorageUnavailable and leaves no record behind', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    const probe = await open(join(t.dataDir, 'meta.json'), 'r');
+    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const eio = Object.assign(new Error('i/o error'), { code: 'EIO' });
+    const datasync = vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(eio);
+    try {
+      await expect(t.store.docs.append('p1', 'plan', Uint8Array.of(2))).rejects.toBeInstanceOf(StorageUnavailable);
+    } finally {
+      datasync.mockRestore();
+    }
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(3));
+    const load = await (await t.reopen()).docs.load('p1', 'plan');
+    expect(load).toMatchObject({ tornTail: false, records: 2 });
+    expect(load.updates.map((u) => Array.from(u))).toEqual([[1], [3]]);
+  });
+
+  it('[S11] a load queued between appends sees exactly the appends before it', async () => {
+    const t = await start();
+    const first = t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    const load = t.store.docs.load('p1', 'plan');
+    const second = t.store.docs.append('p1', 'plan', Uint8Array.of(2));
+    await Promise.all([first, second]);
+    expect((await load).records).toBe(1);
+  });
+
+  it('[S12] a crash after the compaction rename, before the old generation is deleted, loads the new one', async () => {
+    const t = await start();
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => void t.store.docs.append('p1', 'plan', u));
+    doc.getMap('doelen').set('a', 1);
+    doc.getMap('doelen').set('b', 2);
+    await t.store.docs.load('p1', 'plan'); // queued behind the appends
+    await t.store.close();
+    await writeFile(logPath(t.dataDir, 'p1', 'plan', 1), encodeLogFile([Y.encodeStateAsUpdate(doc)]));
+    await writeFile(`${logPath(t.dataDir, 'p1', 'plan', 2)}.tmp`, 'half a compaction');
+
+    const store = await t.reopen();
+    const load = await store.docs.load('p1', 'plan');
+    expect(load.records).toBe(1);
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, load.updates[0] ?? new Uint8Array());
+    expect(loaded.getMap('doelen').toJSON()).toEqual({ a: 1, b: 2 });
+    expect((await readdir(join(t.dataDir, 'plans', 'p1'))).sort()).toEqual(['plan.1.log']);
+  });
+
+  it('[S12] a crash before the compaction rename keeps the old generation', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.close();
+    await writeFile(`${logPath(t.dataDir, 'p1', 'plan', 1)}.tmp`, encodeLogFile([Uint8Array.of(7)]).subarray(0, 12));
+    const load = await (await t.reopen()).docs.load('p1', 'plan');
+    expect(load.updates.map((u) => Array.from(u))).toEqual([[1]]);
+    expect(await readdir(join(t.dataDir, 'plans', 'p1'))).toEqual(['plan.0.log']);
+  });
+
+  it('[S12] compaction leaves one generation file and appends go to it', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.docs.compact('p1', 'plan', Uint8Array.of(5));
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(6));
+    expect(await readdir(join(t.dataDir, 'plans', 'p1'))).toEqual(['plan.1.log']);
+    const load = await t.store.docs.load('p1', 'plan');
+    expect(load.updates.map((u) => Array.from(u))).toEqual([[5], [6]]);
+  });
+
+  it('[S10] opens on a data dir whose parents do not exist yet', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gezinsplan-nested-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const store = await openEmbeddedStore({ dataDir: join(root, 'a', 'b', 'data'), log });
+    await store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await store.close();
+    expect(await readdir(join(root, 'a', 'b', 'data', 'plans', 'p1'))).toEqual(['plan.0.log']);
+  });
+
+  it('[S13] planId and docName that could leave the data dir are refused', async () => {
+    const t = await start();
+    await expect(t.store.docs.load('..', 'plan')).rejects.toBeInstanceOf(Invalid);
+    await expect(t.store.docs.append('p1', '../../meta', Uint8Array.of(1))).rejects.toBeInstanceOf(Invalid);
+    await expect(t.store.docs.compact('p1/x', 'plan', Uint8Array.of(1))).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it('[S14] release closes a doc; later calls reopen it', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.release('p1', 'plan');
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(2));
+    const pending = t.store.release('p1', 'plan');
+    const third = t.store.docs.append('p1', 'plan', Uint8Array.of(3));
+    await Promise.all([pending, third]);
+    expect((await t.store.docs.load('p1', 'plan')).records).toBe(3);
+  });
+
+  it('[S15] an unparseable meta.json refuses to open with StorageCorrupt and frees the lock', async () => {
+    const t = await start();
+    await t.store.close();
+    await writeFile(join(t.dataDir, 'meta.json'), '{"schemaVersion": 1, "plans": [');
+    await expect(t.reopen()).rejects.toBeInstanceOf(StorageCorrupt);
+    await writeFile(join(t.dataDir, 'meta.json'), 'null');
+    await expect(openEmbeddedStore({ dataDir: t.dataDir, log })).rejects.toBeInstanceOf(StorageCorrupt);
+    await rm(join(t.dataDir, 'meta.json'));
+    await (await openEmbeddedStore({ dataDir: t.dataDir, log })).close();
+  });
+});
