@@ -3,7 +3,7 @@ import type { AgeBand, Role } from '../../../shared/src/permissions/roles';
 import { InvitationGone } from '../errors';
 import type { MemberRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
-import { hashSecret, newSecret } from './secrets';
+import { hashSecret, issueSecret } from './secrets';
 
 /** The path of the page that accepts an invitation; the token rides in the fragment, so it never reaches a server log. */
 export function invitationUrl(origin: string, token: string): string {
@@ -32,15 +32,9 @@ export async function inviteMember(
 
 /** A new invitation for an existing member. */
 export async function createInvitation(meta: MetaStore, member: MemberRecord, now: Date, ttlDays: number): Promise<string> {
-  const token = newSecret();
-  await meta.addInvitation({
-    tokenHash: hashSecret(token),
-    planId: member.planId,
-    memberId: member.memberId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttlDays * 86_400_000).toISOString(),
-  });
-  return token;
+  const { secret, hash, createdAt, expiresAt } = issueSecret(now, ttlDays);
+  await meta.addInvitation({ tokenHash: hash, planId: member.planId, memberId: member.memberId, createdAt, expiresAt });
+  return secret;
 }
 
 /** Uses an invitation once; throws `InvitationGone` when it is unknown, used, expired, revoked or its member is. */

@@ -9,3 +9,14 @@ export function newSecret(): string {
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
+
+/** A new secret with its hash and validity window, ready to store (the secret itself is never stored). */
+export function issueSecret(now: Date, ttlDays: number): { secret: string; hash: string; createdAt: string; expiresAt: string } {
+  const secret = newSecret();
+  return {
+    secret,
+    hash: hashSecret(secret),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlDays * 86_400_000).toISOString(),
+  };
+}

@@ -1,6 +1,6 @@
 import type { MemberRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
-import { hashSecret, newSecret } from './secrets';
+import { hashSecret, issueSecret } from './secrets';
 import { SESSION_COOKIE, readCookie } from './sessionCookie';
 
 /** A signed-in member, as every route and socket sees it. */
@@ -11,15 +11,9 @@ export interface Viewer {
 
 /** Starts a session for a member; returns the secret session id for the cookie (stored only hashed). */
 export async function startSession(meta: MetaStore, member: MemberRecord, now: Date, ttlDays: number): Promise<string> {
-  const id = newSecret();
-  await meta.addSession({
-    sessionHash: hashSecret(id),
-    planId: member.planId,
-    memberId: member.memberId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttlDays * 86_400_000).toISOString(),
-  });
-  return id;
+  const { secret, hash, createdAt, expiresAt } = issueSecret(now, ttlDays);
+  await meta.addSession({ sessionHash: hash, planId: member.planId, memberId: member.memberId, createdAt, expiresAt });
+  return secret;
 }
 
 /**
