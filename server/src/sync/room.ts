@@ -27,6 +27,7 @@ export class Room {
   private lastPersist: Promise<void> | undefined;
   private recordsSinceCompaction = 0;
   private broken = false;
+  private echoToOrigin = false;
 
   private constructor(
     readonly planId: string,
@@ -67,9 +68,14 @@ export class Room {
    */
   applyFromPeer(update: Uint8Array, from: RoomPeer): Promise<void> | undefined {
     this.lastPersist = undefined;
+    const { pendingStructs, pendingDs } = this.doc.store;
+    // Held-back structs that this update completes are news to its sender too: echo in that case only.
+    this.echoToOrigin = pendingStructs !== null || pendingDs !== null;
     Y.applyUpdate(this.doc, update, from);
-    // Structs whose dependencies are missing wait in memory; store the raw update so they survive a restart.
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+    this.echoToOrigin = false;
+    // Structs whose dependencies are missing wait in memory, outside any 'update' event; when this update
+    // added to them, store it raw so that they survive a restart too.
+    if (this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs) {
       this.lastPersist = this.persist(update);
     }
     return this.lastPersist;
@@ -95,7 +101,7 @@ export class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     const message = encodeUpdate(update);
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    for (const peer of this.peers) if (peer !== origin || this.echoToOrigin) peer.send(message);
     this.lastPersist = this.persist(update);
   }
 
