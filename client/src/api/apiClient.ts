@@ -1,0 +1,65 @@
+import { translate } from '../../../shared/src/i18n/translate';
+import type { PlanView, SessionInfo } from './types';
+
+/** An HTTP answer that was not 2xx, with the server's Dutch message (DESIGN.md §7) to show as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      // Every non-GET must say JSON; the server refuses other content types (CSRF guard).
+      headers: method === 'GET' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network', translate('error.network'));
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorFrom(response.status, data);
+  return data as T;
+}
+
+function errorFrom(status: number, data: unknown): ApiError {
+  const { error, message } = (typeof data === 'object' && data !== null ? data : {}) as { error?: unknown; message?: unknown };
+  const code = typeof error === 'string' ? error : 'server';
+  const text = typeof message === 'string' && message.length > 0 ? message : translate('error.server');
+  return new ApiError(status, code, text);
+}
+
+/** Accepts an invitation; the server sets the session cookie. A used or expired token throws a 410 ApiError. */
+export function acceptInvitation(token: string): Promise<SessionInfo> {
+  return request('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {});
+}
+
+/** The current session, or null when not signed in. */
+export async function getSession(): Promise<SessionInfo | null> {
+  try {
+    return await request<SessionInfo>('GET', '/api/session');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The plan as the signed-in member may see it. */
+export function getPlan(planId: string): Promise<PlanView> {
+  return request('GET', `/api/plans/${encodeURIComponent(planId)}`);
+}
+
+/** Ends the session. */
+export function logout(): Promise<void> {
+  return request('POST', '/api/session/logout', {});
+}

@@ -1,0 +1,11 @@
+import { createRoot } from 'react-dom/client';
+import { translate } from '../../shared/src/i18n/translate';
+import { App } from './App';
+import './styles/app.css';
+import './styles/editor.css';
+
+const container = document.getElementById('root');
+if (container) {
+  document.title = translate('app.name');
+  createRoot(container).render(<App />);
+}

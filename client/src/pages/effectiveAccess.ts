@@ -1,0 +1,19 @@
+import type { PlanView } from '../api/types';
+import { docAccess, type Access } from '../../../shared/src/permissions/docAccess';
+
+const RANK: Readonly<Record<Access, number>> = { none: 0, read: 1, write: 2 };
+
+/**
+ * What the member may do with a doc: the shared rights function (DESIGN.md §5), capped by what the server
+ * listed for this member, so a grant or a revocation the client cannot know about never shows a field
+ * that would only be refused.
+ */
+export function effectiveAccess(plan: PlanView, docName: string): Access {
+  const listed = plan.docs.find((d) => d.docName === docName)?.access ?? 'none';
+  const shared = docAccess(
+    { memberId: plan.me.memberId, role: plan.me.role, ageBand: plan.me.ageBand },
+    docName,
+    { memberIds: plan.members.map((m) => m.memberId) },
+  );
+  return RANK[listed] <= RANK[shared] ? listed : shared;
+}

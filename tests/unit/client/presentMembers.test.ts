@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { presentMembers } from '../../../client/src/sync/presentMembers';
+
+const user = (memberId: string, name: string, role: string) => ({ user: { memberId, name, role, color: '#1d4ed8' } });
+
+describe('presentMembers', () => {
+  it('lists each member once, the member themselves first', () => {
+    const states = [user('m2', 'Sanne', 'hulpverlener'), user('m1', 'Anouk', 'jeugdbeschermer'), user('m2', 'Sanne', 'hulpverlener'), user('m3', 'Bas', 'ouder')];
+    const list = presentMembers(states, 'm2');
+    expect(list.map((m) => [m.memberId, m.isMe])).toEqual([
+      ['m2', true],
+      ['m1', false],
+      ['m3', false],
+    ]);
+  });
+
+  it('skips states without a valid server-stamped user', () => {
+    const states = [{}, null, { user: { name: 'x' } }, user('m4', 'Kim', 'baas'), { cursor: null }];
+    expect(presentMembers(states, 'm1')).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, planPath } from '../../../client/src/routes';
+import { syncServerUrl } from '../../../client/src/sync/docConnection';
+import { syncPath } from '../../../shared/src/protocol/syncPath';
+
+describe('client routes', () => {
+  it('reads the three pages and refuses unsafe plan ids', () => {
+    expect(parseRoute('/')).toEqual({ kind: 'home' });
+    expect(parseRoute('/uitnodiging')).toEqual({ kind: 'invitation' });
+    expect(parseRoute(planPath('abc_1-2'))).toEqual({ kind: 'plan', planId: 'abc_1-2' });
+    expect(parseRoute('/plan/a%20b').kind).toBe('notFound');
+    expect(parseRoute('/iets').kind).toBe('notFound');
+  });
+});
+
+describe('syncServerUrl', () => {
+  it('gives y-websocket a base that, with the doc name appended, is exactly the sync path', () => {
+    const base = syncServerUrl('p1', 'eigen-m1', { protocol: 'http:', host: '127.0.0.1:3000' });
+    expect(`${base}/eigen-m1`).toBe(`ws://127.0.0.1:3000${syncPath('p1', 'eigen-m1')}`);
+    expect(syncServerUrl('p1', 'gezamenlijk', { protocol: 'https:', host: 'plan.example' })).toBe('wss://plan.example/sync/p1');
+  });
+});
