@@ -126,6 +126,26 @@ describe('embedded store', () => {
     await store.close();
   });
 
+  it('[S10] a lock naming a zombie (a killed server its dead parent left unreaped) is taken over', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-lock-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    // The inner shell exits at once; its parent execs into sleep, which never reaps it.
+    const parent = spawn('sh', ['-c', "sh -c 'echo $$; exec node -e 0' & exec sleep 20"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombiePid = Number((await new Promise<Buffer>((resolve) => parent.stdout.once('data', resolve))).toString().trim());
+      const statFields = async () => (await readFile(`/proc/${zombiePid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+      await vi.waitFor(async () => expect((await statFields())[0]).toBe('Z'), { timeout: 5000 });
+      // As a real server's lock: with the start time that still matches the zombie's /proc entry.
+      const startTicks = Number((await statFields())[19]);
+      await writeFile(join(dataDir, '.lock'), JSON.stringify({ pid: zombiePid, startTicks, startedAt: 'x', token: 'old' }));
+      const store = await openEmbeddedStore({ dataDir, log });
+      expect(JSON.parse(await readFile(join(dataDir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+      await store.close();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('[S10] an empty lock file (a crash right after creating it) is taken over', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-lock-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));

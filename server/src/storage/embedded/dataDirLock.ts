@@ -117,20 +117,33 @@ function isAlive(holder: LockInfo): boolean {
   } catch (error) {
     if (errnoCode(error) !== 'EPERM') return false;
   }
+  // A killed server whose parent died with it stays a zombie until init reaps it, and some container inits never do.
+  if (isZombie(holder.pid)) return false;
   const ticks = processStartTicks(holder.pid);
   if (ticks !== undefined && holder.startTicks !== undefined) return ticks === holder.startTicks;
   const cmdline = readProc(holder.pid, 'cmdline');
   return cmdline === undefined || cmdline.includes('node');
 }
 
+/** Field 3 of /proc/<pid>/stat: Z (zombie) or X (dead) means the process has exited and holds nothing. */
+function isZombie(pid: number): boolean {
+  const state = procStatFields(pid)?.[0];
+  return state === 'Z' || state === 'X';
+}
+
 /** Field 22 of /proc/<pid>/stat: start time in clock ticks since boot. Undefined without /proc. */
 function processStartTicks(pid: number): number | undefined {
-  const stat = readProc(pid, 'stat');
-  if (stat === undefined) return undefined;
-  // Fields after the command name, which is in parentheses and may itself hold spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = procStatFields(pid);
+  if (fields === undefined) return undefined;
   const ticks = Number(fields[19]);
   return Number.isFinite(ticks) ? ticks : undefined;
+}
+
+/** The fields of /proc/<pid>/stat after the command name (field 3 onwards). Undefined without /proc. */
+function procStatFields(pid: number): string[] | undefined {
+  const stat = readProc(pid, 'stat');
+  // The command name is in parentheses and may itself hold spaces.
+  return stat === undefined ? undefined : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 function readProc(pid: number, file: string): string | undefined {
