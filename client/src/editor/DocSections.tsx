@@ -6,7 +6,7 @@ import type { CaretUser, DocConnection } from '../sync/docConnection';
 import { useHasSynced } from '../sync/useHasSynced';
 import { ProseEditor } from './ProseEditor';
 
-interface DocSectionsProps {
+export interface DocSectionsProps {
   connection: DocConnection;
   kind: DocKind;
   user: CaretUser;

@@ -1,21 +1,11 @@
 import { translate } from '../../../shared/src/i18n/translate';
-import type { DocKind } from '../../../shared/src/schema/docNames';
-import type { CaretUser } from '../sync/docConnection';
 import { useDocConnection } from '../sync/useDocConnection';
-import { DocSections } from './DocSections';
+import { DocSections, type DocSectionsProps } from './DocSections';
 
-interface LiveDocSectionsProps {
+type LiveDocSectionsProps = Omit<DocSectionsProps, 'connection'> & {
   planId: string;
   docName: string;
-  kind: DocKind;
-  user: CaretUser;
-  canWrite: boolean;
-  readOnlyReason: string | null;
-  heading?: string;
-  hint?: string | null;
-  badge?: string;
-  headingLevel?: 2 | 3;
-}
+};
 
 /** Connects to one doc while mounted and shows its sections. */
 export function LiveDocSections({ planId, docName, user, ...sectionProps }: LiveDocSectionsProps) {
