@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import type { DocKind } from './docNames';
+import { PROSE_V2 } from './proseV2';
+import { META_ROOT, V2_ROOTS, type RootType } from './rootsV2';
 
-/** The schema version written into every doc's `meta` map; migrations step from one to the next. */
+/**
+ * The schema version that `fillDoc` (template.ts, the v1 prose-only layout) writes. Schema version 2 (the
+ * structured plan, issue #5) is `LATEST_SCHEMA_VERSION` in `migrations.ts`; this constant moves to 2 when
+ * the server creates plans with `fillDocV2` and `template.ts` retires.
+ */
 export const SCHEMA_VERSION = 1;
 
 /** One rich-text section of a doc: a Y.XmlFragment at the doc's root, bound to a Tiptap editor. */
@@ -40,8 +46,6 @@ export const PLAN_SCHEMA = {
 /** The section keys of one doc kind, as a type. */
 export type ProseKey<K extends DocKind> = (typeof PLAN_SCHEMA)[K]['prose'][number]['key'];
 
-/** The root holding a doc's schema version. */
-const META_ROOT = 'meta';
 const META_SCHEMA_VERSION = 'schemaVersion';
 
 /** The prose sections of a doc kind, in display order. */
@@ -49,14 +53,26 @@ export function proseSections<K extends DocKind>(kind: K): readonly ProseSection
   return PLAN_SCHEMA[kind].prose;
 }
 
-/** The root names a doc of this kind may hold; the server refuses updates that create any other. */
+/**
+ * The root names a doc of this kind may hold; the server refuses updates that create any other.
+ * Schema v2 keeps every v1 root, so this one allowlist serves docs of both versions.
+ */
 export function allowedRoots(kind: DocKind): ReadonlySet<string> {
-  return new Set([META_ROOT, ...proseSections(kind).map((s) => s.key)]);
+  return new Set(rootTypes(kind).keys());
+}
+
+/** Every allowed root of a doc kind with its Yjs type: meta, the v1 prose roots, and the v2 roots. */
+export function rootTypes(kind: DocKind): ReadonlyMap<string, RootType> {
+  const out = new Map<string, RootType>([[META_ROOT, 'map']]);
+  for (const s of proseSections(kind)) out.set(s.key, 'xml');
+  for (const p of Object.values(PROSE_V2[kind])) out.set(p.root, 'xml');
+  for (const [name, type] of Object.entries(V2_ROOTS[kind])) out.set(name, type);
+  return out;
 }
 
 /** The rich-text field of one section. Example: `proseField(doc, 'gezamenlijk', 'zorgen')`. */
 export function proseField<K extends DocKind>(doc: Y.Doc, kind: K, key: ProseKey<K>): Y.XmlFragment {
-  if (!allowedRoots(kind).has(key)) throw new Error(`unknown section ${String(key)} for ${kind}`);
+  if (!proseSections(kind).some((s) => s.key === key)) throw new Error(`unknown section ${String(key)} for ${kind}`);
   return doc.getXmlFragment(key);
 }
 
@@ -66,7 +82,7 @@ export function readSchemaVersion(doc: Y.Doc): number {
   return typeof v === 'number' ? v : 0;
 }
 
-/** Writes the current schema version into a doc (inside the caller's transaction, if any). */
-export function writeSchemaVersion(doc: Y.Doc): void {
-  doc.getMap(META_ROOT).set(META_SCHEMA_VERSION, SCHEMA_VERSION);
+/** Writes a schema version (default: the v1 `SCHEMA_VERSION`) into a doc, inside the caller's transaction if any. */
+export function writeSchemaVersion(doc: Y.Doc, version: number = SCHEMA_VERSION): void {
+  doc.getMap(META_ROOT).set(META_SCHEMA_VERSION, version);
 }
