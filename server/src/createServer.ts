@@ -7,7 +7,8 @@ import { StorageCorrupt } from './errors';
 import { HealthState } from './health';
 import { createApp } from './http/createApp';
 import type { Logger } from './log';
-import { CLIENT_DIST_DIR } from './repoPaths';
+import { loadTemplates } from './plans/templateCatalog';
+import { CLIENT_DIST_DIR, TEMPLATES_DIR } from './repoPaths';
 import { seedDemoPlan, withUrls, type DemoInvitation } from './seed/seedDemoPlan';
 import { replaceFileDurably } from './storage/embedded/durableFs';
 import { openEmbeddedStore } from './storage/embedded/openEmbeddedStore';
@@ -29,10 +30,12 @@ export interface RunningServer {
  * The demo plan and its invitation file exist before /healthz answers 200 (DESIGN.md §7).
  */
 export async function startServer(config: Config, log: Logger, options: { clientDist?: string } = {}): Promise<RunningServer> {
+  // A broken template stops the start before the data directory is locked.
+  const templates = await loadTemplates(TEMPLATES_DIR);
   const store = await openEmbeddedStore({ dataDir: config.dataDir, log: log.child('storage') });
   const health = new HealthState();
   health.markDegraded({ reason: 'starting' });
-  const seeded = config.demo ? await seedDemoPlan(store, config, log.child('seed')) : undefined;
+  const seeded = config.demo ? await seedDemoPlan(store, templates, config, log.child('seed')) : undefined;
 
   const rooms = new RoomRegistry(store.docs, log.child('rooms'), {
     compactAfterRecords: config.compactAfterRecords,
@@ -40,7 +43,7 @@ export async function startServer(config: Config, log: Logger, options: { client
       if (error instanceof StorageCorrupt) health.markDegraded({ planId, reason: 'storage_corrupt' });
     },
   });
-  const app = createApp({ config, meta: store.meta, health, log: log.child('http'), clientDist: options.clientDist ?? CLIENT_DIST_DIR });
+  const app = createApp({ config, store, templates, health, log: log.child('http'), clientDist: options.clientDist ?? CLIENT_DIST_DIR });
   const server = http.createServer(app);
   const gate = createUpgradeGate({ config, meta: store.meta, rooms, log: log.child('sync') });
   server.on('upgrade', gate.onUpgrade);

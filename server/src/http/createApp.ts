@@ -3,7 +3,8 @@ import { NotFound } from '../errors';
 import type { Config } from '../config';
 import type { HealthState } from '../health';
 import type { Logger } from '../log';
-import type { MetaStore } from '../storage/Store';
+import type { PlanTemplateV2 } from '../../../shared/src/schema/templateV2';
+import type { Store } from '../storage/Store';
 import { errorHandler } from './httpErrors';
 import { healthRouter } from './healthRouter';
 import { invitationsRouter } from './invitationsRouter';
@@ -12,10 +13,19 @@ import { guardStateChanges } from './requestGuards';
 import { securityHeaders } from './securityHeaders';
 import { sessionRouter } from './sessionRouter';
 import { staticClient } from './staticClient';
+import { templatesRouter } from './templatesRouter';
 
 /** The Express app: security headers, CSRF guard, JSON limits, one router per resource, the client, errors. */
-export function createApp(deps: { config: Config; meta: MetaStore; health: HealthState; log: Logger; clientDist: string }) {
-  const { config, meta, health, log } = deps;
+export function createApp(deps: {
+  config: Config;
+  store: Store;
+  templates: ReadonlyMap<string, PlanTemplateV2>;
+  health: HealthState;
+  log: Logger;
+  clientDist: string;
+}) {
+  const { config, store, templates, health, log } = deps;
+  const { meta } = store;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -25,7 +35,8 @@ export function createApp(deps: { config: Config; meta: MetaStore; health: Healt
   app.use('/api', express.json({ limit: config.limits.jsonBodyBytes, strict: true }));
   app.use(invitationsRouter({ config, meta, log }));
   app.use(sessionRouter({ config, meta }));
-  app.use(plansRouter({ meta }));
+  app.use(templatesRouter({ meta, templates }));
+  app.use(plansRouter({ config, store, templates, log }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));

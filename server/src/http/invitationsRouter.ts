@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { AccessDenied, Invalid, NotFound } from '../errors';
 import type { Logger } from '../log';
 import type { MetaStore } from '../storage/Store';
+import { requestOrigin } from './requestOrigin';
 import { requireViewer, routeParam, viewerOf } from './requestGuards';
 
 /** Accepting invitations (anyone with the link) and creating them (the jeugdbeschermer), DESIGN.md §7. */
@@ -34,8 +35,7 @@ export function invitationsRouter(deps: { config: Config; meta: MetaStore; log: 
     const input = parseInvitationInput(req.body);
     const { member, token } = await inviteMember(meta, { planId, ...input }, new Date(), config.invitationTtlDays);
     log.info('invitation.created', { planId, memberId: member.memberId, role: member.role, by: viewer.member.memberId });
-    const origin = config.publicOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`;
-    res.status(201).json({ token, url: invitationUrl(origin, token), memberId: member.memberId });
+    res.status(201).json({ token, url: invitationUrl(requestOrigin(config, req), token), memberId: member.memberId });
   });
 
   return router;

@@ -1,14 +1,28 @@
 import { Router } from 'express';
+import { can } from '../../../shared/src/permissions/can';
 import { docAccess } from '../../../shared/src/permissions/docAccess';
 import { planDocNames } from '../../../shared/src/schema/docNames';
-import { AccessDenied, NotFound } from '../errors';
-import type { MetaStore } from '../storage/Store';
+import type { PlanTemplateV2 } from '../../../shared/src/schema/templateV2';
+import { createInvitation, invitationUrl } from '../auth/invitations';
+import type { Config } from '../config';
+import { AccessDenied, Invalid, NotFound } from '../errors';
+import type { Logger } from '../log';
+import { createPlanFromTemplate } from '../plans/createPlan';
+import type { Store } from '../storage/Store';
 import { memberView } from './memberView';
+import { requestOrigin } from './requestOrigin';
 import { requireViewer, routeParam, viewerOf } from './requestGuards';
 
-/** `GET /api/plans/<planId>`: the plan's title, members, and the docs this member may open. */
-export function plansRouter(deps: { meta: MetaStore }): Router {
-  const { meta } = deps;
+const MAX_TITLE_LENGTH = 120;
+
+/**
+ * `GET /api/plans/<planId>`: the plan's title, members, and the docs this member may open.
+ * `POST /api/plans` `{ templateId, titel }`: a jeugdbeschermer makes a new plan from a template; they get a
+ * fresh invitation to it, so opening the new plan never signs them out of the plan they came from by surprise.
+ */
+export function plansRouter(deps: { config: Config; store: Store; templates: ReadonlyMap<string, PlanTemplateV2>; log: Logger }): Router {
+  const { config, store, templates, log } = deps;
+  const { meta } = store;
   const router = Router();
   router.get('/api/plans/:planId', requireViewer(meta), (req, res) => {
     const { member } = viewerOf(res.locals);
@@ -24,5 +38,28 @@ export function plansRouter(deps: { meta: MetaStore }): Router {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ planId: plan.planId, titel: plan.titel, me: memberView(member), members: members.map(memberView), docs });
   });
+
+  router.post('/api/plans', requireViewer(meta), async (req, res) => {
+    const { member } = viewerOf(res.locals);
+    if (!can(member, 'createPlan')) throw new AccessDenied('createPlan');
+    const { templateId, titel } = parseNewPlan(req.body);
+    const template = templates.get(templateId);
+    if (!template) throw new Invalid('templateId');
+    const now = new Date();
+    const { plan, members } = await createPlanFromTemplate(store, template, titel, member, now);
+    const maker = members[0];
+    if (!maker) throw new Error('a new plan has its maker as first member');
+    const token = await createInvitation(meta, maker, now, config.invitationTtlDays);
+    log.info('plan.created', { planId: plan.planId, templateId, by: member.memberId });
+    res.status(201).json({ planId: plan.planId, token, url: invitationUrl(requestOrigin(config, req), token) });
+  });
   return router;
+}
+
+function parseNewPlan(body: unknown): { templateId: string; titel: string } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof b.templateId !== 'string') throw new Invalid('templateId');
+  const titel = typeof b.titel === 'string' ? b.titel.trim() : '';
+  if (titel.length === 0 || titel.length > MAX_TITLE_LENGTH) throw new Invalid('titel');
+  return { templateId: b.templateId, titel };
 }

@@ -1,19 +1,46 @@
 import * as Y from 'yjs';
 import { newId } from '../../../shared/src/ids';
+import type { Role } from '../../../shared/src/permissions/roles';
 import { eigenDocName, GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
-import { fillDoc, type PlanSeed, type PlanTemplate } from '../../../shared/src/schema/template';
+import { fillDocV2, type FillContext } from '../../../shared/src/schema/fillDocV2';
+import type { Author } from '../../../shared/src/schema/items';
+import type { DocContentV2, PlanSeedV2, PlanTemplateV2, SeedMemberV2 } from '../../../shared/src/schema/templateV2';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 import type { Store } from '../storage/Store';
 
+/** A new plan's first members, as the seed or the plan maker names them. */
+type NewMember = Pick<SeedMemberV2, 'role' | 'name' | 'ageBand'> & { readonly ref?: string; readonly eigen?: DocContentV2 };
+
 /**
- * Creates a plan from a template, with a seed's members and text: every doc is written durably first, the
- * plan's metadata last, so a crash in between leaves no plan with missing docs.
+ * Creates a plan from a seed (the demo family): the template's blocks with the seed's members and content.
+ * The first member of role jeugdbeschermer is the plan's maker, stamped on items without their own author.
  */
-export async function createPlanFromSeed(store: Store, template: PlanTemplate, seed: PlanSeed, now: Date) {
+export function createPlanFromSeed(store: Store, template: PlanTemplateV2, seed: PlanSeedV2, now: Date) {
+  return createPlan(store, template, { titel: seed.titel, leden: seed.leden, docs: seed.docs }, now);
+}
+
+/**
+ * Creates an empty plan from a template for one jeugdbeschermer (`POST /api/plans`): the template's
+ * starting content, with the maker as the only member.
+ */
+export function createPlanFromTemplate(store: Store, template: PlanTemplateV2, titel: string, maker: { role: Role; name: string }, now: Date) {
+  return createPlan(store, template, { titel, leden: [{ role: maker.role, name: maker.name }], docs: {} }, now);
+}
+
+/**
+ * Writes every doc durably first and the plan's metadata last, so a crash in between leaves no plan with
+ * missing docs (the half-written docs belong to no plan and are never served).
+ */
+async function createPlan(
+  store: Store,
+  template: PlanTemplateV2,
+  content: { titel: string; leden: readonly NewMember[]; docs: PlanSeedV2['docs'] },
+  now: Date,
+): Promise<{ plan: PlanRecord; members: MemberRecord[] }> {
   const planId = newId();
   const at = now.toISOString();
-  const plan: PlanRecord = { planId, titel: seed.titel, templateId: template.id, createdAt: at };
-  const members: MemberRecord[] = seed.leden.map((m) => ({
+  const plan: PlanRecord = { planId, titel: content.titel, templateId: template.id, createdAt: at };
+  const members: MemberRecord[] = content.leden.map((m) => ({
     memberId: newId(),
     planId,
     role: m.role,
@@ -21,10 +48,19 @@ export async function createPlanFromSeed(store: Store, template: PlanTemplate, s
     ...(m.ageBand ? { ageBand: m.ageBand } : {}),
     createdAt: at,
   }));
-  await writeDoc(store, planId, GEZAMENLIJK, (doc) => fillDoc(doc, 'gezamenlijk', template, seed.docs.gezamenlijk));
-  await writeDoc(store, planId, PROFESSIONEEL, (doc) => fillDoc(doc, 'professioneel', template, seed.docs.professioneel));
+  const authors = new Map<string, Omit<Author, 'at'>>();
+  content.leden.forEach((m, i) => {
+    const member = members[i] as MemberRecord;
+    if (m.ref !== undefined) authors.set(m.ref, { memberId: member.memberId, role: member.role, name: member.name });
+  });
+  const maker = members.find((m) => m.role === 'jeugdbeschermer') ?? (members[0] as MemberRecord);
+  // One ref book for all docs of the plan, so a dispute in an own doc finds the worry it is about.
+  const ctx: FillContext = { author: { memberId: maker.memberId, role: maker.role, name: maker.name }, now, members: authors, ids: new Map() };
+  await writeDoc(store, planId, GEZAMENLIJK, (doc) => fillDocV2(doc, 'gezamenlijk', template, content.docs.gezamenlijk, ctx));
+  await writeDoc(store, planId, PROFESSIONEEL, (doc) => fillDocV2(doc, 'professioneel', template, content.docs.professioneel, ctx));
   for (const [i, member] of members.entries()) {
-    await writeDoc(store, planId, eigenDocName(member.memberId), (doc) => fillDoc(doc, 'eigen', template, seed.leden[i]?.eigen));
+    const own = { ...ctx, author: { memberId: member.memberId, role: member.role, name: member.name } };
+    await writeDoc(store, planId, eigenDocName(member.memberId), (doc) => fillDocV2(doc, 'eigen', template, content.leden[i]?.eigen, own));
   }
   await store.meta.createPlan(plan, members);
   return { plan, members };

@@ -2,8 +2,9 @@ import { invitationUrl, createInvitation } from '../auth/invitations';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { createPlanFromSeed } from '../plans/createPlan';
-import { loadSeed, loadTemplates } from '../plans/templateCatalog';
-import { DEMO_SEED_FILE, TEMPLATES_DIR } from '../repoPaths';
+import type { PlanTemplateV2 } from '../../../shared/src/schema/templateV2';
+import { loadSeed } from '../plans/templateCatalog';
+import { DEMO_SEED_FILE } from '../repoPaths';
 import type { Store } from '../storage/Store';
 
 /** One demo invitation, as written to `DATA_DIR/demo-invitations.json` (DESIGN.md §7). */
@@ -19,9 +20,13 @@ export interface DemoInvitation {
  * and one invitation per member. Returns the invitations with their tokens, or undefined when the store
  * already held a plan. The caller writes the file once the port is known.
  */
-export async function seedDemoPlan(store: Store, config: Config, log: Logger): Promise<Omit<DemoInvitation, 'url'>[] | undefined> {
+export async function seedDemoPlan(
+  store: Store,
+  templates: ReadonlyMap<string, PlanTemplateV2>,
+  config: Config,
+  log: Logger,
+): Promise<Omit<DemoInvitation, 'url'>[] | undefined> {
   if (store.meta.listPlans().length > 0) return undefined;
-  const templates = await loadTemplates(TEMPLATES_DIR);
   const seed = await loadSeed(DEMO_SEED_FILE);
   const template = templates.get(seed.template);
   if (!template) throw new Error(`demo seed names unknown template ${seed.template}`);

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
+import { parseDocName } from '../../../shared/src/schema/docNames';
+import { migrateDoc } from '../../../shared/src/schema/migrations';
 import type { Logger } from '../log';
 import type { DocStore } from '../storage/Store';
 import { encodeAwareness, encodeUpdate } from './messages';
@@ -58,7 +60,22 @@ export class Room {
     room.recordsSinceCompaction = loaded.records;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
+    await room.migrate();
     return room;
+  }
+
+  /**
+   * Brings a doc of an older schema version up to date before anyone sees it, and stores that step
+   * durably first: the server is where a doc is authoritative, so clients never migrate on their own.
+   */
+  private async migrate(): Promise<void> {
+    const parsed = parseDocName(this.docName);
+    if (!parsed) return;
+    const { from, to } = migrateDoc(this.doc, parsed.kind);
+    if (from === to) return;
+    // The migration's transaction went through onDocUpdate like any change; wait until it is on disk.
+    await this.lastPersist;
+    this.log.info('doc.migrated', { planId: this.planId, docName: this.docName, from, to });
   }
 
   /**

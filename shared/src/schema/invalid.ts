@@ -3,9 +3,9 @@ export class InvalidData extends Error {
   readonly code = 'invalid';
   constructor(
     readonly field: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${reason}`);
     this.name = 'InvalidData';
   }
 }

@@ -4,9 +4,8 @@ import { PROSE_V2 } from './proseV2';
 import { META_ROOT, V2_ROOTS, type RootType } from './rootsV2';
 
 /**
- * The schema version that `fillDoc` (template.ts, the v1 prose-only layout) writes. Schema version 2 (the
- * structured plan, issue #5) is `LATEST_SCHEMA_VERSION` in `migrations.ts`; this constant moves to 2 when
- * the server creates plans with `fillDocV2` and `template.ts` retires.
+ * Schema version 1: the prose-only layout of the walking skeleton, kept so that migrations and their tests
+ * can name it. New docs are written at `LATEST_SCHEMA_VERSION` (`migrations.ts`) by `fillDocV2`.
  */
 export const SCHEMA_VERSION = 1;
 
