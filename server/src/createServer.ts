@@ -4,14 +4,17 @@ import path from 'node:path';
 import { CloseCode } from '../../shared/src/protocol/closeCodes';
 import type { Config } from './config';
 import { StorageCorrupt } from './errors';
+import { AuditTrail } from './audit/auditTrail';
 import { HealthState } from './health';
 import { createApp } from './http/createApp';
 import type { Logger } from './log';
 import { loadTemplates } from './plans/templateCatalog';
 import { CLIENT_DIST_DIR, TEMPLATES_DIR } from './repoPaths';
+import { RightsService } from './rights/rightsService';
 import { seedDemoPlan, withUrls, type DemoInvitation } from './seed/seedDemoPlan';
 import { replaceFileDurably } from './storage/embedded/durableFs';
 import { openEmbeddedStore } from './storage/embedded/openEmbeddedStore';
+import { PlanConnections } from './sync/planConnections';
 import { RoomRegistry } from './sync/roomRegistry';
 import { createUpgradeGate } from './sync/upgradeGate';
 
@@ -43,9 +46,12 @@ export async function startServer(config: Config, log: Logger, options: { client
       if (error instanceof StorageCorrupt) health.markDegraded({ planId, reason: 'storage_corrupt' });
     },
   });
-  const app = createApp({ config, store, templates, health, log: log.child('http'), clientDist: options.clientDist ?? CLIENT_DIST_DIR });
+  const audit = new AuditTrail(store.audit, log.child('audit'));
+  const connections = new PlanConnections();
+  const rights = new RightsService(store.meta, connections, log.child('rights'));
+  const app = createApp({ config, store, templates, rooms, rights, audit, health, log: log.child('http'), clientDist: options.clientDist ?? CLIENT_DIST_DIR });
   const server = http.createServer(app);
-  const gate = createUpgradeGate({ config, meta: store.meta, rooms, log: log.child('sync') });
+  const gate = createUpgradeGate({ config, meta: store.meta, rooms, rights, connections, audit, log: log.child('sync') });
   server.on('upgrade', gate.onUpgrade);
 
   const address = await listen(server, config.host, config.port);
@@ -69,6 +75,8 @@ export async function startServer(config: Config, log: Logger, options: { client
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // Records still queued would be lost with the store.
+      await audit.flush();
       await store.close();
     },
   };

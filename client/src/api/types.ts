@@ -26,6 +26,16 @@ export interface PlanDoc {
   readonly access: 'read' | 'write';
 }
 
+/** The plan's state that rights depend on (issue #6): the teamoverleg, the investigation, the grants. */
+export interface PlanStateView {
+  readonly teamoverleg: { readonly open: boolean; readonly openedAt?: string; readonly aanwezigheid: Readonly<Record<string, string>> };
+  readonly raadsonderzoekLopend: boolean;
+  readonly professioneelGrants: readonly string[];
+  /** Members who count as present in the open teamoverleg now. */
+  readonly present: readonly string[];
+  readonly childrenUnder12: readonly string[];
+}
+
 /** `GET /api/plans/<planId>`. */
 export interface PlanView {
   readonly planId: string;
@@ -33,4 +43,19 @@ export interface PlanView {
   readonly me: PlanMe;
   readonly members: readonly PlanMember[];
   readonly docs: readonly PlanDoc[];
+  readonly state: PlanStateView;
+}
+
+/** One template of `GET /api/templates`: what a new plan can start from. */
+export interface TemplateSummary {
+  readonly id: string;
+  readonly titel: string;
+  readonly beschrijving: string;
+}
+
+/** `POST /api/plans` (jeugdbeschermer): the new plan and a fresh invitation for its maker. */
+export interface CreatedPlan {
+  readonly planId: string;
+  readonly token: string;
+  readonly url: string;
 }

@@ -13,7 +13,13 @@ export function effectiveAccess(plan: PlanView, docName: string): Access {
   const shared = docAccess(
     { memberId: plan.me.memberId, role: plan.me.role, ageBand: plan.me.ageBand },
     docName,
-    { memberIds: plan.members.map((m) => m.memberId) },
+    {
+      memberIds: plan.members.map((m) => m.memberId),
+      childrenUnder12: plan.state.childrenUnder12,
+      teamoverleg: { open: plan.state.teamoverleg.open, present: plan.state.present },
+      raadsonderzoekLopend: plan.state.raadsonderzoekLopend,
+      professioneelGrants: plan.state.professioneelGrants,
+    },
   );
   return RANK[listed] <= RANK[shared] ? listed : shared;
 }

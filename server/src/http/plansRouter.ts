@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { can } from '../../../shared/src/permissions/can';
 import { docAccess } from '../../../shared/src/permissions/docAccess';
+import type { AuditRecorder } from '../audit/auditRecorder';
+import type { RightsService } from '../rights/rightsService';
 import { planDocNames } from '../../../shared/src/schema/docNames';
 import type { PlanTemplateV2 } from '../../../shared/src/schema/templateV2';
 import { createInvitation, invitationUrl } from '../auth/invitations';
@@ -10,6 +12,8 @@ import type { Logger } from '../log';
 import { createPlanFromTemplate } from '../plans/createPlan';
 import type { Store } from '../storage/Store';
 import { memberView } from './memberView';
+import { planStateView } from './planActionsRouter';
+import { planOfViewer } from './planGuards';
 import { requestOrigin } from './requestOrigin';
 import { requireViewer, routeParam, viewerOf } from './requestGuards';
 
@@ -20,23 +24,37 @@ const MAX_TITLE_LENGTH = 120;
  * `POST /api/plans` `{ templateId, titel }`: a jeugdbeschermer makes a new plan from a template; they get a
  * fresh invitation to it, so opening the new plan never signs them out of the plan they came from by surprise.
  */
-export function plansRouter(deps: { config: Config; store: Store; templates: ReadonlyMap<string, PlanTemplateV2>; log: Logger }): Router {
-  const { config, store, templates, log } = deps;
+export function plansRouter(deps: {
+  config: Config;
+  store: Store;
+  templates: ReadonlyMap<string, PlanTemplateV2>;
+  rights: RightsService;
+  audit: AuditRecorder;
+  log: Logger;
+}): Router {
+  const { config, store, templates, rights, audit, log } = deps;
   const { meta } = store;
   const router = Router();
   router.get('/api/plans/:planId', requireViewer(meta), (req, res) => {
-    const { member } = viewerOf(res.locals);
-    const plan = meta.getPlan(routeParam(req.params, 'planId'));
-    if (!plan) throw new NotFound('plan');
-    if (member.planId !== plan.planId) throw new AccessDenied('plan');
+    const { member, plan } = planOfViewer(meta, req, res);
     const members = meta.listMembers(plan.planId).filter((m) => !m.revokedAt);
-    const memberIds = members.map((m) => m.memberId);
-    const docs = planDocNames(memberIds).flatMap((docName) => {
-      const access = docAccess(member, docName, { memberIds });
+    // The page opens sockets right after this: count the member as connecting, as the upgrade gate does.
+    const state = rights.rights(plan.planId, member.memberId);
+    if (!state) throw new NotFound('plan');
+    const docs = planDocNames(state.memberIds).flatMap((docName) => {
+      const access = docAccess(member, docName, state);
       return access === 'none' ? [] : [{ docName, access }];
     });
+    void audit.record({ event: 'plan.opened', planId: plan.planId, memberId: member.memberId, role: member.role, outcome: 'ok' });
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ planId: plan.planId, titel: plan.titel, me: memberView(member), members: members.map(memberView), docs });
+    res.json({
+      planId: plan.planId,
+      titel: plan.titel,
+      me: memberView(member),
+      members: members.map(memberView),
+      docs,
+      state: { ...planStateView(plan), present: state.teamoverleg.present, childrenUnder12: state.childrenUnder12 },
+    });
   });
 
   router.post('/api/plans', requireViewer(meta), async (req, res) => {

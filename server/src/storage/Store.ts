@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../audit/auditTypes';
 import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from './records';
 
 /**
@@ -7,6 +8,7 @@ import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from '
 export interface Store {
   readonly meta: MetaStore;
   readonly docs: DocStore;
+  readonly audit: AuditStore;
   /** Flushes and releases everything (the data-dir lock too). */
   close(): Promise<void>;
 }
@@ -20,10 +22,14 @@ export interface MetaStore {
   getPlan(planId: string): PlanRecord | undefined;
   /** Stores a new plan together with its first members, in one durable write. */
   createPlan(plan: PlanRecord, members: readonly MemberRecord[]): Promise<void>;
+  /** Changes a plan's title or state durably; returns the plan as stored. Throws `NotFound` for an unknown plan. */
+  updatePlan(planId: string, patch: Partial<Omit<PlanRecord, 'planId' | 'createdAt'>>): Promise<PlanRecord>;
 
   listMembers(planId: string): MemberRecord[];
   getMember(memberId: string): MemberRecord | undefined;
   addMember(member: MemberRecord): Promise<void>;
+  /** Changes a member's role, age band or revocation durably; returns the member as stored. Throws `NotFound`. */
+  updateMember(memberId: string, patch: Partial<Pick<MemberRecord, 'role' | 'ageBand' | 'revokedAt'>>): Promise<MemberRecord>;
 
   addInvitation(invitation: InvitationRecord): Promise<void>;
   /**
@@ -36,6 +42,8 @@ export interface MetaStore {
   /** The session, if it exists and has not expired at `now`. */
   findSession(sessionHash: string, now: Date): SessionRecord | undefined;
   deleteSession(sessionHash: string): Promise<void>;
+  /** Ends every session and open invitation of a member (revocation). */
+  endAccessOf(memberId: string, now: Date): Promise<void>;
 }
 
 /** What loading a doc found. */
@@ -65,4 +73,22 @@ export interface DocStore {
   append(planId: string, docName: string, update: Uint8Array): Promise<void>;
   /** Atomically replaces the doc's history with one update holding its whole state. */
   compact(planId: string, docName: string, state: Uint8Array): Promise<void>;
+}
+
+/**
+ * The audit log (issue #6): per plan, an append-only list of hash-chained records, in the order appended.
+ * Holds no Yjs updates and no plan content. Chaining and hashing are the caller's (`audit/auditTrail.ts`):
+ * the store keeps records exactly as given.
+ */
+export interface AuditStore {
+  /**
+   * Appends records to a plan's log, after everything appended before for that plan; resolves only once they
+   * are durable (fsync'd). Throws `Invalid` when a record names another plan, `StorageUnavailable` when they
+   * cannot be stored (then none of them count: the next `lastRecord` tells where the log really ends).
+   */
+  append(planId: string, records: readonly AuditRecord[]): Promise<void>;
+  /** Every readable record of a plan, oldest first; an unknown plan gives an empty list. */
+  list(planId: string): Promise<AuditRecord[]>;
+  /** The plan's newest record, so the chain continues after a restart; undefined for an empty log. */
+  lastRecord(planId: string): Promise<AuditRecord | undefined>;
 }

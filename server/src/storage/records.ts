@@ -6,6 +6,23 @@ export interface PlanRecord {
   titel: string;
   templateId: string;
   createdAt: string;
+  /** The teamoverleg, while one is open or since the last one; absent before the first. */
+  teamoverleg?: TeamoverlegRecord;
+  /** When the jeugdbeschermer closed the Raad's investigation; absent while it runs. */
+  raadsonderzoekGeslotenAt?: string;
+  /** Members let into `professioneel` by the jeugdbeschermer (hulpverlener, raadsonderzoeker). */
+  professioneelGrants?: string[];
+}
+
+/** Attendance as the jeugdbeschermer marks it (issue #6; the versions issue edits the full list). */
+export type Aanwezigheid = 'aanwezig' | 'afwezig' | 'afgemeld';
+
+export interface TeamoverlegRecord {
+  open: boolean;
+  openedAt: string;
+  closedAt?: string;
+  /** Marked by the jeugdbeschermer, by member id. Connected members count as present while it is open. */
+  aanwezigheid: Record<string, Aanwezigheid>;
 }
 
 export interface MemberRecord {

@@ -3,6 +3,7 @@ import type { DocKind } from '../../../shared/src/schema/docNames';
 import type { Access } from '../../../shared/src/permissions/docAccess';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
 import { MessageType } from '../../../shared/src/protocol/messageTypes';
+import type { AuditRecorder } from '../audit/auditRecorder';
 import type { Limits } from '../config';
 import type { Logger } from '../log';
 import type { MemberRecord } from '../storage/records';
@@ -27,6 +28,7 @@ export interface ConnectionContext {
   readonly kind: DocKind;
   readonly access: Exclude<Access, 'none'>;
   readonly limits: Limits;
+  readonly audit: AuditRecorder;
   readonly log: Logger;
   readonly saved: SavedTracker;
   /** The one awareness clientID this socket may speak for, bound by its first awareness message. */

@@ -15,6 +15,8 @@ export interface RoomPeer {
 
 /** Origin of the transaction that replays stored updates: it is neither broadcast nor stored again. */
 const LOAD_ORIGIN = Symbol('load');
+/** Origin of the server's own changes: broadcast to every peer and stored like a client's. */
+const SERVER_ORIGIN = Symbol('server');
 
 /**
  * One doc of one plan, live in memory while sockets are on it: the Y.Doc, its awareness, the peers, and
@@ -101,6 +103,19 @@ export class Room {
   /** Waits for every write made so far. */
   flushed(): Promise<void> {
     return this.persisting;
+  }
+
+  /**
+   * Applies a change the server makes itself (an adopted proposal, an action's status): broadcast to every
+   * peer, and durable when `durable` resolves (undefined work resolves at once).
+   */
+  applyFromServer<T>(fn: (doc: Y.Doc) => T): { result: T; durable: Promise<void> } {
+    this.lastPersist = undefined;
+    let result!: T;
+    this.doc.transact(() => {
+      result = fn(this.doc);
+    }, SERVER_ORIGIN);
+    return { result, durable: this.lastPersist ?? Promise.resolve() };
   }
 
   /** Writes the whole state as one record, so the next load does not replay history. */

@@ -45,6 +45,22 @@ export class RoomRegistry {
     this.slots.set(key, { kind: 'unloading', promise });
   }
 
+  /**
+   * Runs a server-mediated change (DESIGN.md §4) on a doc as the server's own transaction: loads the room if
+   * nobody has it open, broadcasts to everyone on it, and resolves once the change is durable.
+   */
+  async change<T>(planId: string, docName: string, fn: (doc: Room['doc']) => T): Promise<T> {
+    const holder: RoomPeer = { send: () => undefined, close: () => undefined };
+    const room = await this.join(planId, docName, holder);
+    try {
+      const { result, durable } = room.applyFromServer(fn);
+      await durable;
+      return result;
+    } finally {
+      this.leave(room, holder);
+    }
+  }
+
   /** The number of rooms in memory (health and benchmarks). */
   get size(): number {
     return this.slots.size;

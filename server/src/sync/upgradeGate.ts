@@ -2,22 +2,24 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import { docAccess } from '../../../shared/src/permissions/docAccess';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
 import { parseSyncPath, SYNC_PATH_PREFIX } from '../../../shared/src/protocol/syncPath';
 import { parseDocName, type DocKind } from '../../../shared/src/schema/docNames';
+import type { AuditRecorder } from '../audit/auditRecorder';
 import { authenticate } from '../auth/sessions';
 import { isSameOrigin } from '../auth/sameOrigin';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { MemberRecord } from '../storage/records';
+import type { RightsService } from '../rights/rightsService';
 import type { MetaStore } from '../storage/Store';
 import { Connection } from './connection';
+import type { LiveSocket, PlanConnections } from './planConnections';
 import type { RoomRegistry } from './roomRegistry';
 import { SocketAdapter } from './socketAdapter';
 
 type Admission =
-  | { kind: 'refused'; code: number; event: string }
+  | { kind: 'refused'; code: number; event: string; denied?: { member: MemberRecord; docName: string } }
   | { kind: 'admitted'; member: MemberRecord; planId: string; docName: string; docKind: DocKind; access: 'read' | 'write' };
 
 /**
@@ -25,8 +27,16 @@ type Admission =
  * (DESIGN.md §5). A foreign Origin is refused before the upgrade (HTTP 403); every other refusal upgrades
  * and closes with its documented code so that a browser can tell the user why.
  */
-export function createUpgradeGate(deps: { config: Config; meta: MetaStore; rooms: RoomRegistry; log: Logger }) {
-  const { config, meta, rooms, log } = deps;
+export function createUpgradeGate(deps: {
+  config: Config;
+  meta: MetaStore;
+  rooms: RoomRegistry;
+  rights: RightsService;
+  connections: PlanConnections;
+  audit: AuditRecorder;
+  log: Logger;
+}) {
+  const { config, meta, rooms, rights, connections, audit, log } = deps;
   // permessage-deflate stays off: compression bombs and CPU per message (DESIGN.md §8).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: config.limits.docSizeCapBytes + 1024 });
   const adapters = new Set<SocketAdapter>();
@@ -45,6 +55,10 @@ export function createUpgradeGate(deps: { config: Config; meta: MetaStore; rooms
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (admission.kind === 'refused') {
         log.info(admission.event, {});
+        if (admission.denied) {
+          const { member, docName } = admission.denied;
+          void audit.record({ event: 'access.denied', planId: member.planId, memberId: member.memberId, role: member.role, object: docName, outcome: 'refused' });
+        }
         ws.close(admission.code, admission.event);
         return;
       }
@@ -65,8 +79,11 @@ export function createUpgradeGate(deps: { config: Config; meta: MetaStore; rooms
     if (!parsed || (parsed.kind === 'eigen' && !memberIds.includes(parsed.memberId))) {
       return { kind: 'refused', code: CloseCode.unknownDoc, event: 'upgrade.unknown_doc' };
     }
-    const access = docAccess(viewer.member, target.docName, { memberIds });
-    if (access === 'none') return { kind: 'refused', code: CloseCode.noAccess, event: 'upgrade.no_access' };
+    // Connecting to the plan is itself presence in an open teamoverleg.
+    const access = rights.access(viewer.member, target.docName, viewer.member.memberId);
+    if (access === 'none') {
+      return { kind: 'refused', code: CloseCode.noAccess, event: 'upgrade.no_access', denied: { member: viewer.member, docName: target.docName } };
+    }
     return { kind: 'admitted', member: viewer.member, planId: plan.planId, docName: target.docName, docKind: parsed.kind, access };
   }
 
@@ -87,14 +104,20 @@ export function createUpgradeGate(deps: { config: Config; meta: MetaStore; rooms
       adapter.close(CloseCode.serverError, 'load failed');
       return;
     }
-    const connection = new Connection({ room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits: config.limits, log });
+    const connection = new Connection({ room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits: config.limits, audit, log });
+    const live: LiveSocket = { memberId: a.member.memberId, docName: a.docName, access: a.access, close: (code, reason) => adapter.close(code, reason) };
+    connections.add(a.planId, live);
     log.info('socket.opened', { ...ids, role: a.member.role, access: a.access });
+    void audit.record({ event: 'doc.opened', planId: a.planId, memberId: a.member.memberId, role: a.member.role, object: a.docName, outcome: 'ok' });
     connection.start();
+    // Presence changed: a family member connecting during a teamoverleg may now write the common plan.
+    rights.reevaluate(a.planId);
     adapter.attach({
       receive: (frame) => connection.receive(frame),
       closed: () => {
         const clientId = connection.ctx.awarenessClientId;
         if (clientId !== undefined) removeAwarenessStates(room.awareness, [clientId], adapter);
+        connections.remove(a.planId, live);
         rooms.leave(room, adapter);
         log.info('socket.closed', ids);
       },

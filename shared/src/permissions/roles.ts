@@ -39,3 +39,8 @@ export function isAgeBand(value: unknown): value is AgeBand {
 export function isProfessional(role: Role): boolean {
   return PROFESSIONAL_ROLES.includes(role);
 }
+
+/** Family and informal network: they read the common plan and write it only in a teamoverleg. */
+export function isFamilyOrNetwork(role: Role): boolean {
+  return role === 'ouder' || role === 'jeugdige' || role === 'netwerk';
+}

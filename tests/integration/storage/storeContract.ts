@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Invalid } from '../../../server/src/errors';
 import type { Store } from '../../../server/src/storage/Store';
 import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from '../../../server/src/storage/records';
+import { makeAuditChain } from '../../helpers/auditChain';
 
 /** One store under test: `reopen` closes the current store and opens a new one on the same data. */
 export interface StoreUnderTest {
@@ -166,6 +168,47 @@ export function runStoreContract(name: string, open: () => Promise<StoreUnderTes
       const t = await start();
       await t.store.meta.addInvitation({ ...invitation('inv-r'), revokedAt: EARLIER });
       expect(await t.store.meta.consumeInvitation('inv-r', NOW)).toBeUndefined();
+    });
+
+    it('[AU10] audit records list back in append order, per plan, across reopen; lastRecord is the newest', async () => {
+      const t = await start();
+      const p1 = makeAuditChain('p1', 5);
+      const p2 = makeAuditChain('p2', 2);
+      await t.store.audit.append('p1', p1.slice(0, 1));
+      await t.store.audit.append('p2', p2);
+      await t.store.audit.append('p1', p1.slice(1));
+      expect(await t.store.audit.list('p1')).toEqual(p1);
+      expect(await t.store.audit.lastRecord('p1')).toEqual(p1[4]);
+      const reopened = await t.reopen();
+      expect(await reopened.audit.list('p1')).toEqual(p1);
+      expect(await reopened.audit.list('p2')).toEqual(p2);
+      expect(await reopened.audit.lastRecord('p2')).toEqual(p2[1]);
+    });
+
+    it('[AU10] an unknown plan has no audit records', async () => {
+      const t = await start();
+      expect(await t.store.audit.list('nieuw')).toEqual([]);
+      expect(await t.store.audit.lastRecord('nieuw')).toBeUndefined();
+      await t.store.audit.append('nieuw', []);
+      expect(await t.store.audit.list('nieuw')).toEqual([]);
+    });
+
+    it('[AU10] concurrent audit appends land in call order, and a read queued between them sees the ones before it', async () => {
+      const t = await start();
+      const records = makeAuditChain('p1', 50);
+      const appends = records.map((record) => t.store.audit.append('p1', [record]));
+      const between = t.store.audit.lastRecord('p1');
+      await Promise.all(appends);
+      expect(await between).toEqual(records[49]);
+      expect(await (await t.reopen()).audit.list('p1')).toEqual(records);
+    });
+
+    it('[AU10] a record of another plan, or a planId that is no id, is refused and nothing is stored', async () => {
+      const t = await start();
+      await expect(t.store.audit.append('p1', makeAuditChain('p2', 1))).rejects.toBeInstanceOf(Invalid);
+      await expect(t.store.audit.append('../meta', makeAuditChain('../meta', 1))).rejects.toBeInstanceOf(Invalid);
+      await expect(t.store.audit.list('a/b')).rejects.toBeInstanceOf(Invalid);
+      expect(await t.store.audit.list('p1')).toEqual([]);
     });
   });
 }

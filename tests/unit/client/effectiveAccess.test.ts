@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanView } from '../../../client/src/api/types';
 import { effectiveAccess } from '../../../client/src/pages/effectiveAccess';
 
-function plan(role: PlanView['me']['role'], docs: PlanView['docs']): PlanView {
+function plan(role: PlanView['me']['role'], docs: PlanView['docs'], state: Partial<PlanView['state']> = {}): PlanView {
   return {
     planId: 'p1',
     titel: 'Plan',
@@ -12,6 +12,7 @@ function plan(role: PlanView['me']['role'], docs: PlanView['docs']): PlanView {
       { memberId: 'm2', role: 'ouder', name: 'Bas', color: '#b91c1c' },
     ],
     docs,
+    state: { teamoverleg: { open: false, aanwezigheid: {} }, raadsonderzoekLopend: true, professioneelGrants: [], present: [], childrenUnder12: [], ...state },
   };
 }
 
@@ -29,6 +30,13 @@ describe('effectiveAccess', () => {
     const p = plan('jeugdbeschermer', [{ docName: 'gezamenlijk', access: 'read' }]);
     expect(effectiveAccess(p, 'gezamenlijk')).toBe('read');
     expect(effectiveAccess(p, 'professioneel')).toBe('none');
+  });
+
+  it('lets a parent write the common plan only while present in an open teamoverleg', () => {
+    const listed = [{ docName: 'gezamenlijk', access: 'write' as const }];
+    expect(effectiveAccess(plan('ouder', listed), 'gezamenlijk')).toBe('read');
+    const open = { teamoverleg: { open: true, aanwezigheid: {} }, present: ['m1'] };
+    expect(effectiveAccess(plan('ouder', listed, open), 'gezamenlijk')).toBe('write');
   });
 
   it('never goes beyond the shared rights function', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { Invalid, StorageCorrupt } from '../../errors';
+import { Invalid, NotFound, StorageCorrupt } from '../../errors';
 import type { Logger } from '../../log';
 import type { MetaStore } from '../Store';
 import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from '../records';
@@ -80,7 +80,10 @@ function createReads(data: MetaData): Pick<MetaStore, 'listPlans' | 'getPlan' | 
   };
 }
 
-type Writes = Pick<MetaStore, 'createPlan' | 'addMember' | 'addInvitation' | 'consumeInvitation' | 'addSession' | 'deleteSession'>;
+type Writes = Pick<
+  MetaStore,
+  'createPlan' | 'updatePlan' | 'addMember' | 'updateMember' | 'addInvitation' | 'consumeInvitation' | 'addSession' | 'deleteSession' | 'endAccessOf'
+>;
 
 function createWrites(data: MetaData, commit: Commit): Writes {
   return {
@@ -95,7 +98,9 @@ function createWrites(data: MetaData, commit: Commit): Writes {
         for (const member of addedMembers) removeFrom(data.members, member);
       });
     },
+    updatePlan: (planId, patch) => replaceIn<PlanRecord>(data.plans, (p) => p.planId === planId, patch, 'plan', commit),
     addMember: (member) => insert(data.members, member, hasMember(data, member.memberId), commit),
+    updateMember: (memberId, patch) => replaceIn<MemberRecord>(data.members, (m) => m.memberId === memberId, patch, 'member', commit),
     addInvitation: (invitation) =>
       insert(data.invitations, invitation, data.invitations.some((i) => i.tokenHash === invitation.tokenHash), commit),
     consumeInvitation: (tokenHash, now) => consumeInvitation(data, tokenHash, now, commit),
@@ -106,7 +111,32 @@ function createWrites(data: MetaData, commit: Commit): Writes {
       removeFrom(data.sessions, session);
       await commit(() => data.sessions.push(session));
     },
+    endAccessOf: async (memberId, now) => {
+      const sessions = data.sessions.filter((s) => s.memberId === memberId);
+      const open = data.invitations.filter((i) => i.memberId === memberId && i.usedAt === undefined && i.revokedAt === undefined);
+      if (sessions.length === 0 && open.length === 0) return;
+      for (const session of sessions) removeFrom(data.sessions, session);
+      for (const invitation of open) invitation.revokedAt = now.toISOString();
+      await commit(() => {
+        data.sessions.push(...sessions);
+        for (const invitation of open) delete invitation.revokedAt;
+      });
+    },
   };
+}
+
+/** Replaces one record by a patched copy; on a failed write the old record goes back. */
+async function replaceIn<T extends object>(list: T[], match: (r: T) => boolean, patch: Partial<T>, what: string, commit: Commit): Promise<T> {
+  const index = list.findIndex(match);
+  const old = list[index];
+  if (old === undefined) throw new NotFound(what);
+  const next = copy({ ...old, ...patch });
+  list[index] = next;
+  await commit(() => {
+    const at = list.indexOf(next);
+    if (at >= 0) list[at] = old;
+  });
+  return copy(next);
 }
 
 async function consumeInvitation(data: MetaData, tokenHash: string, now: Date, commit: Commit): Promise<InvitationRecord | undefined> {
@@ -150,7 +180,7 @@ function removeFrom<T>(list: T[], item: T): void {
 
 /** Callers get copies, so they cannot change stored records behind the store's back. */
 function copy<T extends object>(record: T): T {
-  return { ...record };
+  return structuredClone(record);
 }
 
 function copyOf<T extends object>(record: T | undefined): T | undefined {

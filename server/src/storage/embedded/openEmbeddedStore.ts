@@ -6,6 +6,7 @@ import type { DocLoad, DocStore, Store } from '../Store';
 import { acquireDataDirLock } from './dataDirLock';
 import { DocLog } from './docLog';
 import { ensureDirDurably, fsyncDir } from './durableFs';
+import { createEmbeddedAuditStore } from './embeddedAuditStore';
 import { openEmbeddedMetaStore } from './embeddedMetaStore';
 
 /** The embedded default store, plus `release` to close one doc's file when its room unloads. */
@@ -23,7 +24,8 @@ const SAFE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /**
  * Opens the embedded default store in `dataDir` (DESIGN.md §6): creates the directory, takes its lock
  * (throws `DataDirInUse` when another live server holds it), opens `meta.json` (throws `StorageCorrupt` when
- * it cannot be read as metadata) and serves doc logs from `plans/<planId>/`. File handles stay open until
+ * it cannot be read as metadata), serves doc logs from `plans/<planId>/` and audit logs from
+ * `audit/<planId>.jsonl`. File handles stay open until
  * `release` or `close`.
  *
  * @example
@@ -39,12 +41,16 @@ export async function openEmbeddedStore(options: { dataDir: string; log: Logger 
     await ensureDirDurably(plansDir);
     const meta = await openEmbeddedMetaStore({ dataDir, log: options.log });
     const docs = createDocLogRegistry(plansDir, options.log);
+    const auditDir = join(dataDir, 'audit');
+    await ensureDirDurably(auditDir);
+    const audit = createEmbeddedAuditStore({ auditDir, log: options.log });
     const close = onlyOnce(async () => {
       await docs.closeAll();
+      await audit.closeAll();
       await meta.flush();
       await lock.release();
     });
-    return { meta, docs: docs.store, release: docs.release, close };
+    return { meta, docs: docs.store, audit: audit.store, release: docs.release, close };
   } catch (error) {
     await lock.release();
     throw error;

@@ -46,6 +46,8 @@ function handleContent(ctx: ConnectionContext, update: Uint8Array, settle: (n: n
     settle(n);
     return;
   }
+  const { member, room } = ctx;
+  void ctx.audit.recordDocChange({ planId: room.planId, memberId: member.memberId, role: member.role, object: room.docName });
   // On a failed write the room closes this socket (4500); the message stays unacknowledged, as it should.
   durable.then(() => settle(n), () => undefined);
 }
@@ -59,6 +61,8 @@ function reject(ctx: ConnectionContext, n: number, reason: 'no_write' | 'root_no
     reason,
     message: n,
   });
+  const { member, room } = ctx;
+  void ctx.audit.record({ event: 'write.rejected', planId: room.planId, memberId: member.memberId, role: member.role, object: room.docName, outcome: 'refused', reason });
   ctx.peer.send(encodeRejected(n, translate(reason === 'no_write' ? 'rejected.no_write' : 'rejected.root_not_allowed')));
   settle(n);
 }

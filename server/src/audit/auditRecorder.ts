@@ -1,0 +1,13 @@
+import type { AuditInput, AuditRecord } from './auditTypes';
+
+/**
+ * What the HTTP routes and the sync server need of the audit log. Hot paths call it without awaiting; the
+ * implementation logs its own failures.
+ */
+export interface AuditRecorder {
+  record(input: AuditInput): Promise<void>;
+  /** `doc.changed`, at most once per member per doc per minute. */
+  recordDocChange(input: Omit<AuditInput, 'event' | 'outcome'>): Promise<void> | void;
+  /** Every record of a plan, oldest first. */
+  list(planId: string): Promise<AuditRecord[]>;
+}
