@@ -27,6 +27,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
+  /** Which socket speaks for each awareness clientID in this room. */
+  private readonly awarenessClients = new Map<number, RoomPeer>();
   private persisting: Promise<void> = Promise.resolve();
   private lastPersist: Promise<void> | undefined;
   private recordsSinceCompaction = 0;
@@ -116,6 +118,19 @@ export class Room {
       result = fn(this.doc);
     }, SERVER_ORIGIN);
     return { result, durable: this.lastPersist ?? Promise.resolve() };
+  }
+
+  /** Binds an awareness clientID to a peer; false when another peer holds it. */
+  claimAwarenessClient(clientId: number, peer: RoomPeer): boolean {
+    const holder = this.awarenessClients.get(clientId);
+    if (holder !== undefined && holder !== peer) return false;
+    this.awarenessClients.set(clientId, peer);
+    return true;
+  }
+
+  /** Frees a peer's awareness clientID (its socket closed). */
+  releaseAwarenessClient(clientId: number, peer: RoomPeer): void {
+    if (this.awarenessClients.get(clientId) === peer) this.awarenessClients.delete(clientId);
   }
 
   /** Writes the whole state as one record, so the next load does not replay history. */

@@ -116,7 +116,10 @@ export function createUpgradeGate(deps: {
       receive: (frame) => connection.receive(frame),
       closed: () => {
         const clientId = connection.ctx.awarenessClientId;
-        if (clientId !== undefined) removeAwarenessStates(room.awareness, [clientId], adapter);
+        if (clientId !== undefined) {
+          removeAwarenessStates(room.awareness, [clientId], adapter);
+          room.releaseAwarenessClient(clientId, adapter);
+        }
         connections.remove(a.planId, live);
         rooms.leave(room, adapter);
         log.info('socket.closed', ids);

@@ -46,6 +46,50 @@ describe('awareness carries the signed-in member, not what the client claims', (
     expect(watcher.awareness.getStates().has(realId + 1)).toBe(false);
   });
 
+  it('[S53] 10,000 entries in one message leave one state, the socket’s own; the server stays up', async () => {
+    const watcher = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
+    const flooder = connectDoc(server.base, ouder.planId, GEZAMENLIJK, { cookie: ouder.cookie });
+    open.push(watcher, flooder);
+    await Promise.all([watcher.opened, flooder.opened]);
+    const own = flooder.doc.clientID;
+    const entries = Array.from({ length: 10_000 }, (_, i) => ({ clientId: i === 0 ? own : 1_000_000 + i, clock: 1, state: { user: { name: `nep-${i}` }, marker: i === 0 ? 'eigen' : 'nep' } }));
+    flooder.sendRaw(awarenessFrame(entries));
+    await waitFor(() => watcher.awareness.getStates().get(own)?.marker === 'eigen', 'the own state');
+    const states = [...watcher.awareness.getStates().entries()];
+    expect(states.filter(([, s]) => s.marker === 'nep')).toEqual([]);
+    expect(watcher.awareness.getStates().get(own)?.user).toMatchObject({ memberId: ouder.memberId });
+    const health = await fetch(`${server.base}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('[S54] an oversized state is dropped, and a later normal one still arrives', async () => {
+    const watcher = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
+    const big = connectDoc(server.base, ouder.planId, GEZAMENLIJK, { cookie: ouder.cookie });
+    open.push(watcher, big);
+    await Promise.all([watcher.opened, big.opened]);
+    const id = big.doc.clientID;
+    big.sendRaw(awarenessFrame([{ clientId: id, clock: 1, state: { user: {}, blob: 'x'.repeat(64 * 1024) } }]));
+    big.sendRaw(awarenessFrame([{ clientId: id, clock: 2, state: { user: {}, marker: 'klein' } }]));
+    await waitFor(() => watcher.awareness.getStates().get(id)?.marker === 'klein', 'the small state');
+    expect(JSON.stringify(watcher.awareness.getStates().get(id))).not.toContain('xxxx');
+  });
+
+  it('[S55] nobody can take over the clientID another socket speaks for', async () => {
+    const watcher = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
+    const victim = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
+    const thief = connectDoc(server.base, ouder.planId, GEZAMENLIJK, { cookie: ouder.cookie });
+    open.push(watcher, victim, thief);
+    await Promise.all([watcher.opened, victim.opened, thief.opened]);
+    victim.sendAwareness({ user: {}, marker: 'echt' });
+    const id = victim.doc.clientID;
+    await waitFor(() => watcher.awareness.getStates().get(id)?.marker === 'echt', 'the victim’s state');
+    thief.sendRaw(awarenessFrame([{ clientId: id, clock: 99, state: { user: {}, marker: 'gestolen' } }]));
+    thief.sendAwareness({ user: {}, marker: 'dief' });
+    await waitFor(() => watcher.awareness.getStates().get(thief.doc.clientID)?.marker === 'dief', 'the thief’s own state');
+    expect(watcher.awareness.getStates().get(id)?.marker).toBe('echt');
+    expect(watcher.awareness.getStates().get(id)?.user).toMatchObject({ memberId: jb.memberId });
+  });
+
   it('[S52] a closed socket takes its presence with it', async () => {
     const watcher = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
     const leaver = connectDoc(server.base, ouder.planId, GEZAMENLIJK, { cookie: ouder.cookie });

@@ -11,14 +11,15 @@ interface AwarenessEntry {
 }
 
 /**
- * Awareness (type 1). One clientID per socket, bound by its first state; states for any other clientID are
- * dropped, and the `user` field is replaced by the signed-in member, so nobody can appear as someone else
+ * Awareness (type 1). One clientID per socket, bound by its first state (never one that another socket in the
+ * room already holds); states for any other clientID are dropped, and the `user` field is replaced by the signed-in member, so nobody can appear as someone else
  * (DESIGN.md §5).
  */
 export function handleAwareness(ctx: ConnectionContext, decoder: decoding.Decoder): void {
   const entries = readEntries(decoding.readVarUint8Array(decoder), ctx.limits.awarenessStateBytes);
   const own = entries.filter((entry) => {
-    ctx.awarenessClientId ??= entry.clientId;
+    // A clientID another socket already speaks for cannot be taken over: that would move someone else's caret.
+    if (ctx.awarenessClientId === undefined && ctx.room.claimAwarenessClient(entry.clientId, ctx.peer)) ctx.awarenessClientId = entry.clientId;
     return entry.clientId === ctx.awarenessClientId;
   });
   if (own.length === 0) return;
