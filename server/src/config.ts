@@ -8,6 +8,12 @@ export interface Limits {
   jsonBodyBytes: number;
   /** Largest awareness state of one client. */
   awarenessStateBytes: number;
+  /** Awareness messages per second per socket forwarded; above it only the latest state goes on, at this rate. */
+  awarenessPerSecond: number;
+  /** Sustained content messages (sync step 2, update) per second per socket; above it the socket is slowed down. */
+  updatesPerSecond: number;
+  /** Seconds of backlog above `updatesPerSecond` after which the socket is closed with 4429. */
+  updateBacklogSeconds: number;
 }
 
 /** The one typed configuration object, read from the environment once at start (STYLE.md §10). */
@@ -34,6 +40,9 @@ export const DEFAULT_LIMITS: Limits = {
   docSizeCapBytes: 8 * 1024 * 1024,
   jsonBodyBytes: 64 * 1024,
   awarenessStateBytes: 2 * 1024,
+  awarenessPerSecond: 30,
+  updatesPerSecond: 50,
+  updateBacklogSeconds: 10,
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -78,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ConfigResult {
       docSizeCapBytes: int('DOC_SIZE_CAP_BYTES', DEFAULT_LIMITS.docSizeCapBytes, 64 * 1024, 256 * 1024 * 1024),
       jsonBodyBytes: int('JSON_BODY_BYTES', DEFAULT_LIMITS.jsonBodyBytes, 1024, 16 * 1024 * 1024),
       awarenessStateBytes: int('AWARENESS_STATE_BYTES', DEFAULT_LIMITS.awarenessStateBytes, 256, 64 * 1024),
+      awarenessPerSecond: int('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessPerSecond, 1, 10_000),
+      updatesPerSecond: int('UPDATES_PER_SECOND', DEFAULT_LIMITS.updatesPerSecond, 1, 100_000),
+      updateBacklogSeconds: int('UPDATE_BACKLOG_SECONDS', DEFAULT_LIMITS.updateBacklogSeconds, 1, 3600),
     },
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };

@@ -13,6 +13,7 @@ import { handleSync } from './handlers/handleSync';
 import { encodeAwareness, encodeSaved, encodeSyncStep1 } from './messages';
 import type { Room, RoomPeer } from './room';
 import { SavedTracker } from './savedTracker';
+import { TokenBucket } from './tokenBucket';
 
 /** A message that cannot be decoded or is not allowed in this protocol; closes the socket with 4400. */
 export class MalformedMessage extends Error {}
@@ -42,9 +43,29 @@ export interface ConnectionContext {
  */
 export class Connection {
   readonly ctx: ConnectionContext;
+  private readonly updateRate: TokenBucket;
+  private readonly awarenessRate: TokenBucket;
+  /** The latest awareness frame held back by the rate; older held-back ones are simply replaced. */
+  private heldAwareness: Uint8Array | undefined;
+  private awarenessTimer: NodeJS.Timeout | undefined;
 
-  constructor(init: Omit<ConnectionContext, 'saved' | 'awarenessClientId'>) {
+  constructor(
+    init: Omit<ConnectionContext, 'saved' | 'awarenessClientId'>,
+    /** Stops reading the socket for a while: TCP then slows the sender down without losing a message. */
+    private readonly pauseReading: (ms: number) => void = () => undefined,
+  ) {
     this.ctx = { ...init, saved: new SavedTracker(), awarenessClientId: undefined };
+    const { limits } = init;
+    const now = performance.now();
+    // A burst of a few seconds' worth: a first sync and a fast typist must never be slowed.
+    this.updateRate = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 4, now);
+    this.awarenessRate = new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond, now);
+  }
+
+  /** The socket is gone: drop held-back work. */
+  stop(): void {
+    clearTimeout(this.awarenessTimer);
+    this.heldAwareness = undefined;
   }
 
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
@@ -61,10 +82,41 @@ export class Connection {
       if (frame.length > this.ctx.limits.docSizeCapBytes) throw new MessageTooLarge();
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
+      if (type === MessageType.awareness && !this.awarenessRate.has(performance.now())) return this.holdAwareness(frame);
+      if (type === MessageType.awareness) this.awarenessRate.take(performance.now());
+      if (type === MessageType.sync && !this.admitContent()) return;
       this.dispatch(type, decoder);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * Above the update rate the socket is slowed down, never refused for a burst; only a backlog that stays far
+   * above the rate closes it with 4429 (issue #9).
+   */
+  private admitContent(): boolean {
+    const debt = this.updateRate.take(performance.now());
+    if (debt > this.ctx.limits.updateBacklogSeconds) {
+      const { room, member } = this.ctx;
+      this.ctx.log.warn('socket.too_many_messages', { planId: room.planId, docName: room.docName, memberId: member.memberId });
+      this.ctx.peer.close(CloseCode.tooManyMessages, 'too many messages');
+      return false;
+    }
+    if (debt > 0) this.pauseReading(Math.ceil(debt * 1000));
+    return true;
+  }
+
+  /** Keeps only the latest awareness state above the rate and forwards it when the rate allows. */
+  private holdAwareness(frame: Uint8Array): void {
+    this.heldAwareness = frame;
+    if (this.awarenessTimer !== undefined) return;
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = undefined;
+      const held = this.heldAwareness;
+      this.heldAwareness = undefined;
+      if (held) this.receive(held);
+    }, this.awarenessRate.msUntilToken(performance.now()));
   }
 
   /** Sends `saved` when message n settles the watermark further. */

@@ -18,6 +18,7 @@ export class SocketAdapter implements RoomPeer {
   private bufferedBytes = 0;
   private alive = true;
   private isClosed = false;
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -44,7 +45,20 @@ export class SocketAdapter implements RoomPeer {
   }
 
   close(code: number, reason: string): void {
+    // A paused socket could not read the peer's answer to the close frame; frames still queued are dropped.
+    clearTimeout(this.resumeTimer);
+    if (this.ws.isPaused) this.ws.resume();
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+  }
+
+  /** Stops reading frames for `ms` (the sender is slowed by TCP; nothing is dropped). */
+  pause(ms: number): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.pause();
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      if (this.ws.readyState === this.ws.OPEN) this.ws.resume();
+    }, ms);
   }
 
   /** Called by the heartbeat: a socket that did not answer the last ping is ended. */
@@ -62,6 +76,8 @@ export class SocketAdapter implements RoomPeer {
   }
 
   private onMessage(data: unknown, isBinary: boolean): void {
+    // Once the server has closed a socket (e.g. its rights changed), nothing more it sends is acted on.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     if (!isBinary) return this.options.onTextFrame();
     const frame = toUint8Array(data);
     if (this.listener) return this.listener.receive(frame);
@@ -73,6 +89,7 @@ export class SocketAdapter implements RoomPeer {
   private onClose(): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    clearTimeout(this.resumeTimer);
     this.listener?.closed();
   }
 }

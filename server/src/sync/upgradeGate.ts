@@ -51,7 +51,14 @@ export function createUpgradeGate(deps: {
       log.warn('upgrade.bad_origin', {});
       return refuseHttp(socket, 403, 'Forbidden');
     }
-    const admission = admit(req);
+    let admission: Admission;
+    try {
+      admission = admit(req);
+    } catch (error) {
+      // An upgrade must always get an answer, or the client and a shutting-down server both hang.
+      log.error('upgrade.failed', { error });
+      return refuseHttp(socket, 500, 'Internal Server Error');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (admission.kind === 'refused') {
         log.info(admission.event, {});
@@ -104,7 +111,10 @@ export function createUpgradeGate(deps: {
       adapter.close(CloseCode.serverError, 'load failed');
       return;
     }
-    const connection = new Connection({ room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits: config.limits, audit, log });
+    const connection = new Connection(
+      { room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits: config.limits, audit, log },
+      (ms) => adapter.pause(ms),
+    );
     const live: LiveSocket = { memberId: a.member.memberId, docName: a.docName, access: a.access, close: (code, reason) => adapter.close(code, reason) };
     connections.add(a.planId, live);
     log.info('socket.opened', { ...ids, role: a.member.role, access: a.access });
@@ -115,6 +125,7 @@ export function createUpgradeGate(deps: {
     adapter.attach({
       receive: (frame) => connection.receive(frame),
       closed: () => {
+        connection.stop();
         const clientId = connection.ctx.awarenessClientId;
         if (clientId !== undefined) {
           removeAwarenessStates(room.awareness, [clientId], adapter);
