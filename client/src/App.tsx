@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
+import { NieuwPlanPage } from './pages/NieuwPlanPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlanPage } from './pages/PlanPage';
 import { parseRoute, subscribeToLocation } from './routes';
@@ -24,6 +25,8 @@ function pageFor(route: ReturnType<typeof parseRoute>) {
     case 'plan':
       // Keyed by plan so a switch to another plan starts with fresh docs and sockets.
       return <PlanPage key={route.planId} planId={route.planId} />;
+    case 'nieuwPlan':
+      return <NieuwPlanPage />;
     case 'notFound':
       return <NotFoundPage />;
     default: {

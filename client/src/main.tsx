@@ -3,6 +3,7 @@ import { translate } from '../../shared/src/i18n/translate';
 import { App } from './App';
 import './styles/app.css';
 import './styles/editor.css';
+import './styles/blocks.css';
 
 const container = document.getElementById('root');
 if (container) {

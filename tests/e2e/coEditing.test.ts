@@ -34,7 +34,7 @@ async function openInvitation(role: string): Promise<Person> {
 }
 
 function zorgenEditor(page: Page) {
-  return page.getByRole('textbox', { name: 'Zorgen', exact: true });
+  return page.getByRole('textbox', { name: 'Toelichting bij de zorgen', exact: true });
 }
 
 function saveState(page: Page): Promise<string | null> {

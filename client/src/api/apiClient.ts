@@ -1,5 +1,5 @@
 import { translate } from '../../../shared/src/i18n/translate';
-import type { PlanView, SessionInfo } from './types';
+import type { CreatedPlan, PlanView, SessionInfo, TemplateSummary } from './types';
 
 /** An HTTP answer that was not 2xx, with the server's Dutch message (DESIGN.md §7) to show as is. */
 export class ApiError extends Error {
@@ -62,4 +62,14 @@ export function getPlan(planId: string): Promise<PlanView> {
 /** Ends the session. */
 export function logout(): Promise<void> {
   return request('POST', '/api/session/logout', {});
+}
+
+/** The templates a new plan can start from. */
+export function getTemplates(): Promise<TemplateSummary[]> {
+  return request('GET', '/api/templates');
+}
+
+/** Makes a new plan from a template (jeugdbeschermer only); opening the returned invitation signs in to it. */
+export function createPlan(templateId: string, titel: string): Promise<CreatedPlan> {
+  return request('POST', '/api/plans', { templateId, titel });
 }

@@ -1,6 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { PlanView } from '../api/types';
+import { NIEUW_PLAN_PATH } from '../routes';
+import { AppLink } from './AppLink';
 import { PresenceBar } from './PresenceBar';
 import { SaveStatus } from './SaveStatus';
 
@@ -18,9 +20,17 @@ export function PlanHeader({ plan, awareness, onLogout }: PlanHeaderProps) {
         <div className="plan-header__inner">
           <div className="plan-header__bar">
             <p className="app-name">{translate('app.name')}</p>
-            <button type="button" className="secondary-button secondary-button--small" onClick={onLogout}>
-              {translate('plan.logout')}
-            </button>
+            <span className="plan-header__actions">
+              {/* A link, not a button: a new plan is another page, and keyboard users reach it like any link. */}
+              {plan.me.role === 'jeugdbeschermer' && (
+                <AppLink className="secondary-button secondary-button--small" href={NIEUW_PLAN_PATH}>
+                  {translate('nieuwPlan.link')}
+                </AppLink>
+              )}
+              <button type="button" className="secondary-button secondary-button--small" onClick={onLogout}>
+                {translate('plan.logout')}
+              </button>
+            </span>
           </div>
           <h1>{plan.titel}</h1>
           <p className="plan-header__me">

@@ -1,20 +1,27 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
-import { eigenDocName, GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
+import { GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
 import { logout } from '../api/apiClient';
 import type { PlanView } from '../api/types';
+import { ACTIES_ANCHOR, ActiesView } from '../blocks/ActiesView';
+import { OWN_ANCHOR, OwnSection } from '../blocks/OwnSection';
+import { PlanBlocks } from '../blocks/PlanBlocks';
+import { PlanDataContext, type PlanData } from '../blocks/planData';
+import { TableOfContents, type TocLink } from '../blocks/TableOfContents';
 import { MessagePage } from '../components/MessagePage';
 import { PlanHeader } from '../components/PlanHeader';
-import { DocSections } from '../editor/DocSections';
 import { LiveDocSections } from '../editor/LiveDocSections';
-import { OtherMemberViews } from '../editor/OtherMemberViews';
+import { OTHERS_ANCHOR, OtherMemberViews } from '../editor/OtherMemberViews';
+import { FormOptionsContext } from '../fields/formOptionsContext';
 import { navigate } from '../routes';
-import type { CaretUser } from '../sync/docConnection';
+import type { CaretUser, DocConnection } from '../sync/docConnection';
 import { SyncStatusContext } from '../sync/syncStatusContext';
 import { createSyncStatusStore } from '../sync/syncStatusStore';
-import { useDocConnection } from '../sync/useDocConnection';
 import { effectiveAccess } from './effectiveAccess';
 import { usePlan } from './usePlan';
+import { usePlanConnections, usePlanPageData } from './usePlanPageData';
+
+const PROFESSIONEEL_ANCHOR = 'professioneel';
 
 /** `/plan/<planId>`: the plan, live, for the signed-in member. */
 export function PlanPage({ planId }: { planId: string }) {
@@ -49,36 +56,95 @@ function PlanWorkspace({ plan }: { plan: PlanView }) {
 function PlanDocs({ plan }: { plan: PlanView }) {
   const { me } = plan;
   const user = useMemo<CaretUser>(() => ({ memberId: me.memberId, name: me.name, role: me.role, color: me.color }), [me]);
-  const gezamenlijk = useDocConnection(plan.planId, GEZAMENLIJK, user);
+  const { members, connections } = usePlanConnections(plan, user);
+  const gezamenlijk = connections.get(GEZAMENLIJK) ?? null;
   const onLogout = useCallback(() => {
     void logout()
       .catch(() => undefined)
       .then(() => navigate('/', { replace: true }));
   }, []);
-  const professioneel = effectiveAccess(plan, PROFESSIONEEL);
-  const ownDoc = eigenDocName(me.memberId);
-  const ownAccess = effectiveAccess(plan, ownDoc);
 
   return (
     <div className="plan-layout">
       <PlanHeader plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} onLogout={onLogout} />
-      <main className="plan-main" aria-label={translate('plan.sections')}>
-        {gezamenlijk ? (
-          <DocSections connection={gezamenlijk} kind="gezamenlijk" user={user} canWrite={effectiveAccess(plan, GEZAMENLIJK) === 'write'} readOnlyReason={effectiveAccess(plan, GEZAMENLIJK) === 'write' ? null : translate('readOnly.doc')} />
-        ) : (
+      {gezamenlijk ? (
+        <PlanContent plan={plan} user={user} gezamenlijk={gezamenlijk} members={members} connections={connections} />
+      ) : (
+        <main className="plan-main">
           <p className="muted">{translate('save.loading')}</p>
-        )}
-        {professioneel !== 'none' && (
-          <div className="professional-area">
-            <p className="professional-area__note">{translate('plan.professioneel.note')}</p>
-            <LiveDocSections planId={plan.planId} docName={PROFESSIONEEL} kind="professioneel" user={user} canWrite={professioneel === 'write'} readOnlyReason={professioneel === 'write' ? null : translate('readOnly.doc')} badge={translate('plan.professioneel')} />
-          </div>
-        )}
-        {ownAccess !== 'none' && (
-          <LiveDocSections planId={plan.planId} docName={ownDoc} kind="eigen" user={user} canWrite={ownAccess === 'write'} readOnlyReason={ownAccess === 'write' ? null : translate('readOnly.doc')} />
-        )}
-        <OtherMemberViews plan={plan} user={user} />
-      </main>
+        </main>
+      )}
     </div>
   );
 }
+
+interface PlanContentProps {
+  plan: PlanView;
+  user: CaretUser;
+  gezamenlijk: DocConnection;
+  members: ReturnType<typeof usePlanConnections>['members'];
+  connections: ReadonlyMap<string, DocConnection>;
+}
+
+function PlanContent({ plan, user, gezamenlijk, members, connections }: PlanContentProps) {
+  const current = usePlanPageData(plan, user, gezamenlijk, members, connections);
+  // Every keystroke changes the docs, and the whole plan re-reads them. Rendering that at low priority
+  // (interruptible) keeps typing instant on a slow phone: the letter is in the field already, and the
+  // rest of the page follows a moment later.
+  const { data, options } = useDeferredValue(current);
+  return (
+    <PlanDataContext.Provider value={data}>
+      <FormOptionsContext.Provider value={options}>
+        <PlanBody data={data} />
+      </FormOptionsContext.Provider>
+    </PlanDataContext.Provider>
+  );
+}
+
+/** The page below the header; memoized so that only the deferred render above redraws it. */
+const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
+  const { plan, user } = data;
+  // Until the first sync the doc is empty: its blocks (and the template's order) are not known yet.
+  if (!data.gezamenlijk.loaded) {
+    return (
+      <main className="plan-main">
+        <p className="muted">{translate('plan.loading')}</p>
+      </main>
+    );
+  }
+  const own = data.eigen.find((e) => e.member.memberId === plan.me.memberId) ?? null;
+  const others = data.eigen.filter((e) => e.member.memberId !== plan.me.memberId);
+  const professioneel = effectiveAccess(plan, PROFESSIONEEL);
+  const extra: TocLink[] = [
+    { href: `#${ACTIES_ANCHOR}`, label: translate('acties.title') },
+    ...(own ? [{ href: `#${OWN_ANCHOR}`, label: translate('eigen.title') }] : []),
+    ...(professioneel !== 'none' ? [{ href: `#${PROFESSIONEEL_ANCHOR}`, label: translate('plan.professioneel') }] : []),
+    ...(others.length > 0 ? [{ href: `#${OTHERS_ANCHOR}`, label: translate('plan.otherViews') }] : []),
+  ];
+
+  return (
+    <div className="plan-body">
+      <TableOfContents order={data.gezamenlijk.snapshot.blokken} extra={extra} />
+      <main className="plan-main" aria-label={translate('plan.sections')}>
+        <PlanBlocks />
+        <ActiesView />
+        {own && <OwnSection eigen={own} />}
+        {professioneel !== 'none' && (
+          <div id={PROFESSIONEEL_ANCHOR} className="professional-area">
+            <p className="professional-area__note">{translate('plan.professioneel.note')}</p>
+            <LiveDocSections
+              planId={plan.planId}
+              docName={PROFESSIONEEL}
+              kind="professioneel"
+              user={user}
+              canWrite={professioneel === 'write'}
+              readOnlyReason={professioneel === 'write' ? null : translate('readOnly.doc')}
+              badge={translate('plan.professioneel')}
+            />
+          </div>
+        )}
+        <OtherMemberViews others={others} />
+      </main>
+    </div>
+  );
+});

@@ -422,7 +422,7 @@ export const en: Record<MessageKey, string> = {
   'toc.verder': 'More',
   'nieuwPlan.link': 'New plan',
   'nieuwPlan.title': 'Make a new plan',
-  'nieuwPlan.hint': 'Choose a template and give the plan a name. Then you can invite people.',
+  'nieuwPlan.hint': 'Choose a template and give the plan a name.',
   'nieuwPlan.sjabloon': 'Which template do you start from?',
   'nieuwPlan.titel': 'Name of the plan',
   'nieuwPlan.titelHint': 'For example: Family plan Jansen',

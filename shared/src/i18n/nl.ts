@@ -427,7 +427,7 @@ export const nl = {
   'toc.verder': 'Verder',
   'nieuwPlan.link': 'Nieuw plan',
   'nieuwPlan.title': 'Nieuw plan maken',
-  'nieuwPlan.hint': 'Kies een sjabloon en geef het plan een naam. U kunt daarna mensen uitnodigen.',
+  'nieuwPlan.hint': 'Kies een sjabloon en geef het plan een naam.',
   'nieuwPlan.sjabloon': 'Met welk sjabloon begint u?',
   'nieuwPlan.titel': 'Naam van het plan',
   'nieuwPlan.titelHint': 'Bijvoorbeeld: Gezinsplan familie Jansen',

@@ -26,7 +26,45 @@ export interface ValueField<V> {
   readonly fallback: V;
   /** For fields that hold ids: replaces each id with `resolve(id)` (templates write refs, the doc holds ids). */
   mapIds?(value: V, resolve: (ref: string) => string): V;
+  /** How a form shows this field; the client has one widget per `ValueInput` kind. */
+  readonly input?: ValueInput;
 }
+
+/** One choice of an enum field, with the i18n key of its Dutch name. */
+export interface EnumOption {
+  readonly value: string | number;
+  readonly labelKey: MessageKey;
+}
+
+/**
+ * How a form shows a value field, declared with the field so the field is declared once (issue #5).
+ * Plain data; the client maps each kind to one widget.
+ *
+ * - `enum`: one of `options` (a select); `allowEmpty` adds "not chosen" for a nullable field.
+ * - `ref` / `refs`: the id(s) of other items: a gevaarszin pair, a goal, a plan member; persons, actions.
+ * - the others name the shape of the value: `date`, `yesNo`, `line` (a short plain string), `wie`,
+ *   `wanneer`, `score`, `doelStatus`, `actieStatus`, `leeftijd`, `prioriteit`, `betwistDoel`, and `voorstel`
+ *   (set by the server when a proposal is adopted: shown, never edited).
+ */
+export type ValueInput =
+  | { readonly kind: 'enum'; readonly options: readonly EnumOption[]; readonly allowEmpty: boolean }
+  | { readonly kind: 'ref'; readonly to: 'gevaarszin' | 'doel' | 'lid' }
+  | { readonly kind: 'refs'; readonly to: 'persoon' | 'actie' }
+  | {
+      readonly kind:
+        | 'date'
+        | 'yesNo'
+        | 'line'
+        | 'wie'
+        | 'wanneer'
+        | 'score'
+        | 'doelStatus'
+        | 'actieStatus'
+        | 'leeftijd'
+        | 'prioriteit'
+        | 'betwistDoel'
+        | 'voorstel';
+    };
 
 /** A nested list of items of spec `S`. */
 export interface ListField<S extends FieldSpecs> {
@@ -93,19 +131,39 @@ export function listField<S extends FieldSpecs>(labelKey: MessageKey, item: S): 
   return { kind: 'list', labelKey, item };
 }
 
-/** A calendar date or nothing. */
-export function dateField(labelKey: MessageKey): ValueField<IsoDate | null> {
-  return valueField(labelKey, nullable(isIsoDate), null);
+/** The same field, shown in forms with `input`. Example: `withInput(idField('field.x'), { kind: 'ref', to: 'doel' })`. */
+export function withInput<V>(field: ValueField<V>, input: ValueInput): ValueField<V> {
+  return { ...field, input };
 }
 
-/** One of a fixed list of values. */
-export function enumField<const T extends readonly string[]>(labelKey: MessageKey, values: T, fallback: T[number]): ValueField<T[number]> {
-  return valueField(labelKey, oneOf(values), fallback);
+/** The `enum` input of a list of values. Example: `enumInput(SOORTEN, soortLabelKey)`. */
+export function enumInput<const T extends readonly (string | number)[]>(
+  values: T,
+  labelKey: (value: T[number]) => MessageKey,
+  allowEmpty = false,
+): ValueInput {
+  return { kind: 'enum', options: values.map((value) => ({ value, labelKey: labelKey(value) })), allowEmpty };
+}
+
+/** A calendar date or nothing. */
+export function dateField(labelKey: MessageKey): ValueField<IsoDate | null> {
+  return withInput(valueField(labelKey, nullable(isIsoDate), null), { kind: 'date' });
+}
+
+/** One of a fixed list of values; `optionLabelKey` names each value in forms. */
+export function enumField<const T extends readonly string[]>(
+  labelKey: MessageKey,
+  values: T,
+  fallback: T[number],
+  optionLabelKey?: (value: T[number]) => MessageKey,
+): ValueField<T[number]> {
+  const field = valueField(labelKey, oneOf(values), fallback);
+  return optionLabelKey ? withInput(field, enumInput(values, optionLabelKey)) : field;
 }
 
 /** Yes, no, or not known yet. */
 export function yesNoField(labelKey: MessageKey): ValueField<boolean | null> {
-  return valueField(labelKey, nullable(isBoolean), null);
+  return withInput(valueField(labelKey, nullable(isBoolean), null), { kind: 'yesNo' });
 }
 
 /** The id of another item (of this doc or, for disputes, of `gezamenlijk`), or nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, planPath } from '../../../client/src/routes';
+import { invitationPath, NIEUW_PLAN_PATH, parseRoute, planPath } from '../../../client/src/routes';
 import { syncServerUrl } from '../../../client/src/sync/docConnection';
 import { syncPath } from '../../../shared/src/protocol/syncPath';
 
@@ -10,6 +10,12 @@ describe('client routes', () => {
     expect(parseRoute(planPath('abc_1-2'))).toEqual({ kind: 'plan', planId: 'abc_1-2' });
     expect(parseRoute('/plan/a%20b').kind).toBe('notFound');
     expect(parseRoute('/iets').kind).toBe('notFound');
+  });
+
+  it('has a page to make a new plan, and opens a new plan through a same-origin invitation path', () => {
+    expect(parseRoute(NIEUW_PLAN_PATH)).toEqual({ kind: 'nieuwPlan' });
+    expect(invitationPath('tok_1')).toBe('/uitnodiging#tok_1');
+    expect(parseRoute(invitationPath('tok_1').split('#')[0] ?? '')).toEqual({ kind: 'invitation' });
   });
 });
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { dateField, idField, idsField, listField, textField, valueField, type Item } from '../fields';
+import { dateField, idField, idsField, listField, textField, valueField, withInput, type Item } from '../fields';
 import { intIn, nullable } from '../guards';
 import { nestedList, rootList } from '../lists';
 import { proseV2 } from '../proseV2';
@@ -24,19 +24,19 @@ export const doelen = rootList(v2Root('gezamenlijk', 'doelen'), {
   titel: textField('field.doel.titel'),
   uitkomst: textField('field.doel.uitkomst'),
   meetbaar: textField('field.doel.meetbaar'),
-  kinderen: idsField('field.doel.kinderen'),
-  prioriteit: valueField('field.doel.prioriteit', nullable(intIn(1, 9)), null),
-  voorgesteldDoor: valueField('field.doel.voorgesteldDoor', nullable(isWie), null, mapWieIds),
-  status: valueField('field.doel.status', isDoelStatus, { kind: 'actief' }),
+  kinderen: withInput(idsField('field.doel.kinderen'), { kind: 'refs', to: 'persoon' }),
+  prioriteit: withInput(valueField('field.doel.prioriteit', nullable(intIn(1, 9)), null), { kind: 'prioriteit' }),
+  voorgesteldDoor: withInput(valueField('field.doel.voorgesteldDoor', nullable(isWie), null, mapWieIds), { kind: 'wie' }),
+  status: withInput(valueField('field.doel.status', isDoelStatus, { kind: 'actief' }), { kind: 'doelStatus' }),
   startdatum: dateField('field.doel.startdatum'),
   streefdatum: dateField('field.doel.streefdatum'),
-  gevaarszinId: idField('field.doel.gevaarszinId'),
-  voorstel: valueField('field.doel.voorstel', nullable(isVoorstelRef), null, mapVoorstelIds),
+  gevaarszinId: withInput(idField('field.doel.gevaarszinId'), { kind: 'ref', to: 'gevaarszin' }),
+  voorstel: withInput(valueField('field.doel.voorstel', nullable(isVoorstelRef), null, mapVoorstelIds), { kind: 'voorstel' }),
   acties: listField('field.doel.acties', {
-    wie: valueField('field.actie.wie', nullable(isWie), null, mapWieIds),
+    wie: withInput(valueField('field.actie.wie', nullable(isWie), null, mapWieIds), { kind: 'wie' }),
     wat: textField('field.actie.wat'),
-    wanneer: valueField('field.actie.wanneer', nullable(isWanneer), null),
-    status: valueField('field.actie.status', isActieStatus, { kind: 'open' }),
+    wanneer: withInput(valueField('field.actie.wanneer', nullable(isWanneer), null), { kind: 'wanneer' }),
+    status: withInput(valueField('field.actie.status', isActieStatus, { kind: 'open' }), { kind: 'actieStatus' }),
     notitie: textField('field.actie.notitie'),
   }),
 });

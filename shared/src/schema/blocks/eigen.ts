@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { dateField, idsField, textField, valueField, type Item } from '../fields';
+import { dateField, idsField, textField, valueField, withInput, type Item } from '../fields';
 import { intIn, isNonEmptyString, isRecord, nullable, type Guard } from '../guards';
 import { rootList } from '../lists';
 import { proseV2 } from '../proseV2';
@@ -35,7 +35,7 @@ export function zoZieIkHet(doc: Y.Doc): Y.XmlFragment {
 export const eigenDoelen = rootList(v2Root('eigen', 'eigenDoelen'), {
   titel: textField('field.eigenDoel.titel'),
   uitkomst: textField('field.eigenDoel.uitkomst'),
-  kinderen: idsField('field.eigenDoel.kinderen'),
+  kinderen: withInput(idsField('field.eigenDoel.kinderen'), { kind: 'refs', to: 'persoon' }),
 });
 export type EigenDoel = Item<typeof eigenDoelen.spec>;
 
@@ -52,8 +52,9 @@ export const eigenKrachten = rootList(v2Root('eigen', 'eigenKrachten'), krachtSp
  * @example betwistingen.add(doc, author, { over: { kind: 'zorg', id: zorgId }, reactie: 'Dit klopt niet: …' })
  */
 export const betwistingen = rootList(v2Root('eigen', 'betwistingen'), {
-  over: valueField('field.betwisting.over', nullable(isBetwistDoel), null, (v, resolve) =>
-    v === null ? null : { kind: v.kind, id: resolve(v.id) },
+  over: withInput(
+    valueField('field.betwisting.over', nullable(isBetwistDoel), null, (v, resolve) => (v === null ? null : { kind: v.kind, id: resolve(v.id) })),
+    { kind: 'betwistDoel' },
   ),
   reactie: textField('field.betwisting.reactie'),
 });
@@ -66,7 +67,7 @@ export type Betwisting = Item<typeof betwistingen.spec>;
  */
 export const scores = rootList(v2Root('eigen', 'scores'), {
   datum: dateField('field.score.datum'),
-  score: valueField('field.score.score', nullable(isScore), null),
+  score: withInput(valueField('field.score.score', nullable(isScore), null), { kind: 'score' }),
   reden: textField('field.score.reden'),
 });
 export type ScoreRonde = Item<typeof scores.spec>;

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/nl';
-import { dateField, idField, idsField, listField, textField, valueField, type Item } from '../fields';
+import { dateField, enumInput, idField, idsField, listField, textField, valueField, withInput, type Item } from '../fields';
 import { nullable, oneOf } from '../guards';
 import { nestedList, rootList } from '../lists';
 import { v2Root } from '../rootsV2';
@@ -24,12 +24,12 @@ export function voortgangLabelKey(v: Voortgang): MessageKey {
 export const evaluaties = rootList(v2Root('gezamenlijk', 'evaluaties'), {
   datum: dateField('field.evaluatie.datum'),
   perDoel: listField('field.evaluatie.perDoel', {
-    doelId: idField('field.evaluatieDoel.doelId'),
-    voortgang: valueField('field.evaluatieDoel.voortgang', nullable(oneOf(VOORTGANG)), null),
+    doelId: withInput(idField('field.evaluatieDoel.doelId'), { kind: 'ref', to: 'doel' }),
+    voortgang: withInput(valueField('field.evaluatieDoel.voortgang', nullable(oneOf(VOORTGANG)), null), enumInput(VOORTGANG, voortgangLabelKey, true)),
     toelichting: textField('field.evaluatieDoel.toelichting'),
   }),
   besluiten: listField('field.evaluatie.besluiten', { tekst: textField('field.besluit.tekst') }),
-  nieuweActieIds: idsField('field.evaluatie.nieuweActieIds'),
+  nieuweActieIds: withInput(idsField('field.evaluatie.nieuweActieIds'), { kind: 'refs', to: 'actie' }),
   volgendeDatum: dateField('field.evaluatie.volgendeDatum'),
 });
 export type Evaluatie = Item<typeof evaluaties.spec>;

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/nl';
-import { dateField, enumField, idField, listField, textField, valueField, type Item } from '../fields';
+import { dateField, enumField, enumInput, idField, listField, textField, valueField, withInput, type Item } from '../fields';
 import { nullable, oneOf } from '../guards';
 import { nestedList, rootList } from '../lists';
 import { v2Root } from '../rootsV2';
@@ -31,11 +31,11 @@ export function vensterLabelKey(venster: Venster): MessageKey {
  */
 export const goedGenoeg = rootList(v2Root('gezamenlijk', 'goedGenoeg'), {
   tekst: textField('field.criterium.tekst'),
-  venster: valueField('field.criterium.venster', nullable(oneOf(VENSTERS)), null),
-  veiligheidsdoelId: idField('field.criterium.veiligheidsdoelId'),
+  venster: withInput(valueField('field.criterium.venster', nullable(oneOf(VENSTERS)), null), enumInput(VENSTERS, vensterLabelKey, true)),
+  veiligheidsdoelId: withInput(idField('field.criterium.veiligheidsdoelId'), { kind: 'ref', to: 'gevaarszin' }),
   hoeZienWeHet: textField('field.criterium.hoeZienWeHet'),
   volhouden: textField('field.criterium.volhouden'),
-  status: enumField('field.criterium.status', CRITERIUM_STATUSES, 'niet'),
+  status: enumField('field.criterium.status', CRITERIUM_STATUSES, 'niet', criteriumStatusLabelKey),
   bewijs: listField('field.criterium.bewijs', {
     tekst: textField('field.bewijs.tekst'),
     datum: dateField('field.bewijs.datum'),

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { idField, textField, valueField, yesNoField, type Item } from '../fields';
+import { idField, textField, valueField, withInput, yesNoField, type Item } from '../fields';
 import { intIn, isRecord, nullable, type Guard } from '../guards';
 import { rootList } from '../lists';
 import { proseV2 } from '../proseV2';
@@ -22,7 +22,7 @@ export const isLeeftijd: Guard<Leeftijd> = (v): v is Leeftijd =>
 export const personen = rootList(v2Root('gezamenlijk', 'personen'), {
   naam: textField('field.persoon.naam'),
   relatie: textField('field.persoon.relatie'),
-  leeftijd: valueField('field.persoon.leeftijd', nullable(isLeeftijd), null),
+  leeftijd: withInput(valueField('field.persoon.leeftijd', nullable(isLeeftijd), null), { kind: 'leeftijd' }),
   gezag: yesNoField('field.persoon.gezag'),
   woont: textField('field.persoon.woont'),
   taal: textField('field.persoon.taal'),
@@ -40,7 +40,7 @@ export const netwerk = rootList(v2Root('gezamenlijk', 'netwerk'), {
   organisatie: textField('field.netwerk.organisatie'),
   taak: textField('field.netwerk.taak'),
   contactvoorkeur: textField('field.netwerk.contactvoorkeur'),
-  lidId: idField('field.netwerk.lidId'),
+  lidId: withInput(idField('field.netwerk.lidId'), { kind: 'ref', to: 'lid' }),
 });
 export type NetwerkLid = Item<typeof netwerk.spec>;
 

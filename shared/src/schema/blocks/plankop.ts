@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { MessageKey } from '../../i18n/nl';
-import { dateField, enumField, valueField } from '../fields';
+import { dateField, enumField, enumInput, valueField, withInput } from '../fields';
 import { isString, nullable, oneOf } from '../guards';
 import { proseV2 } from '../proseV2';
 import { rootRecord } from '../records';
@@ -34,12 +34,12 @@ export function planStatusLabelKey(status: PlanStatus): MessageKey {
  * @example plankop.update(doc, author, { kader: 'ots', maatregelStart: '2026-03-01' })
  */
 export const plankop = rootRecord(v2Root('gezamenlijk', 'plankop'), {
-  kader: valueField('field.plankop.kader', nullable(oneOf(KADERS)), null),
+  kader: withInput(valueField('field.plankop.kader', nullable(oneOf(KADERS)), null), enumInput(KADERS, kaderLabelKey, true)),
   maatregelStart: dateField('field.plankop.maatregelStart'),
   maatregelEind: dateField('field.plankop.maatregelEind'),
-  regio: valueField('field.plankop.regio', isString, ''),
-  casusregisseur: valueField('field.plankop.casusregisseur', isString, ''),
-  status: enumField('field.plankop.status', PLAN_STATUSES, 'concept'),
+  regio: withInput(valueField('field.plankop.regio', isString, ''), { kind: 'line' }),
+  casusregisseur: withInput(valueField('field.plankop.casusregisseur', isString, ''), { kind: 'line' }),
+  status: enumField('field.plankop.status', PLAN_STATUSES, 'concept', planStatusLabelKey),
   volgendTeamoverleg: dateField('field.plankop.volgendTeamoverleg'),
 });
 

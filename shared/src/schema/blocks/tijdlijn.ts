@@ -21,7 +21,7 @@ export function soortLabelKey(soort: Soort): MessageKey {
 export const tijdlijn = rootList(v2Root('gezamenlijk', 'tijdlijn'), {
   datum: dateField('field.tijdlijn.datum'),
   gebeurtenis: textField('field.tijdlijn.gebeurtenis'),
-  soort: enumField('field.tijdlijn.soort', SOORTEN, 'feit'),
+  soort: enumField('field.tijdlijn.soort', SOORTEN, 'feit', soortLabelKey),
   bron: textField('field.tijdlijn.bron'),
 });
 export type TijdlijnItem = Item<typeof tijdlijn.spec>;

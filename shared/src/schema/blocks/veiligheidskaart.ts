@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { MessageKey } from '../../i18n/nl';
-import { dateField, textField, valueField, type Item } from '../fields';
+import { dateField, textField, valueField, withInput, type Item } from '../fields';
 import { isString } from '../guards';
 import { rootList, type ListAccessor } from '../lists';
 import { proseV2 } from '../proseV2';
@@ -36,7 +36,7 @@ export const KAART_LIJSTEN: readonly { key: string; labelKey: MessageKey; list: 
  * The scale (every party's latest score) is read from the `eigen` docs with `latestScores`.
  */
 export const kaartOordeel = rootRecord(v2Root('gezamenlijk', 'kaartOordeel'), {
-  door: valueField('field.kaartOordeel.door', isString, ''),
+  door: withInput(valueField('field.kaartOordeel.door', isString, ''), { kind: 'line' }),
   datum: dateField('field.kaartOordeel.datum'),
 });
 

@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
 import type { MessageKey } from '../../i18n/nl';
-import { enumField, idsField, textField, type Item } from '../fields';
+import { enumField, idsField, textField, withInput, type Item } from '../fields';
 import { rootList } from '../lists';
 import { proseV2 } from '../proseV2';
 import { v2Root } from '../rootsV2';
-import { SOORTEN } from './tijdlijn';
+import { SOORTEN, soortLabelKey } from './tijdlijn';
 
 /** Kinds of worry: a present danger, harm done in the past, a complicating factor. */
 export const ZORG_TYPES = ['gevaar', 'schade-in-het-verleden', 'complicerende-factor'] as const;
@@ -27,20 +27,20 @@ export function krachtTypeLabelKey(type: KrachtType): MessageKey {
 /** The fields of a worry; shared by the Zorgen block and each member's own worries. */
 export const zorgSpec = {
   tekst: textField('field.zorg.tekst'),
-  type: enumField('field.zorg.type', ZORG_TYPES, 'gevaar'),
+  type: enumField('field.zorg.type', ZORG_TYPES, 'gevaar', zorgTypeLabelKey),
   wie: textField('field.zorg.wie'),
-  kinderen: idsField('field.zorg.kinderen'),
-  soort: enumField('field.zorg.soort', SOORTEN, 'observatie'),
+  kinderen: withInput(idsField('field.zorg.kinderen'), { kind: 'refs', to: 'persoon' }),
+  soort: enumField('field.zorg.soort', SOORTEN, 'observatie', soortLabelKey),
   bron: textField('field.zorg.bron'),
 } as const;
 
 /** The fields of a strength; shared by Wat gaat goed and each member's own strengths. */
 export const krachtSpec = {
   tekst: textField('field.kracht.tekst'),
-  type: enumField('field.kracht.type', KRACHT_TYPES, 'kracht'),
+  type: enumField('field.kracht.type', KRACHT_TYPES, 'kracht', krachtTypeLabelKey),
   wie: textField('field.kracht.wie'),
-  kinderen: idsField('field.kracht.kinderen'),
-  soort: enumField('field.kracht.soort', SOORTEN, 'observatie'),
+  kinderen: withInput(idsField('field.kracht.kinderen'), { kind: 'refs', to: 'persoon' }),
+  soort: enumField('field.kracht.soort', SOORTEN, 'observatie', soortLabelKey),
   bron: textField('field.kracht.bron'),
 } as const;
 
