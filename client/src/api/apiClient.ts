@@ -1,5 +1,6 @@
 import { translate } from '../../../shared/src/i18n/translate';
-import type { CreatedPlan, PlanView, SessionInfo, TemplateSummary } from './types';
+import type { AuditView, CreatedPlan, PlanView, SessionInfo, TemplateSummary } from './types';
+import type { AgeBand, Role } from '../../../shared/src/permissions/roles';
 
 /** An HTTP answer that was not 2xx, with the server's Dutch message (DESIGN.md §7) to show as is. */
 export class ApiError extends Error {
@@ -13,15 +14,15 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       // Every non-GET must say JSON; the server refuses other content types (CSRF guard).
-      headers: method === 'GET' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      headers: method === 'GET' || method === 'DELETE' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body ?? {}),
     });
   } catch {
     throw new ApiError(0, 'network', translate('error.network'));
@@ -72,4 +73,57 @@ export function getTemplates(): Promise<TemplateSummary[]> {
 /** Makes a new plan from a template (jeugdbeschermer only); opening the returned invitation signs in to it. */
 export function createPlan(templateId: string, titel: string): Promise<CreatedPlan> {
   return request('POST', '/api/plans', { templateId, titel });
+}
+
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+const seg = encodeURIComponent;
+
+/** Opens or closes the teamoverleg (jeugdbeschermer). */
+export function setTeamoverleg(planId: string, open: boolean): Promise<unknown> {
+  return request('POST', `${planPath(planId)}/teamoverleg`, { open });
+}
+
+/** Sets the status of an action (its owner, or the jeugdbeschermer); the server writes it in the plan. */
+export function setActieStatus(planId: string, actieId: string, doelId: string, status: { kind: string; op?: string }): Promise<void> {
+  return request('POST', `${planPath(planId)}/acties/${seg(actieId)}/status`, { doelId, status });
+}
+
+/** Adopts a proposed goal into Doelen en acties (jeugdbeschermer). */
+export function adoptVoorstel(planId: string, memberId: string, doelId: string): Promise<unknown> {
+  return request('POST', `${planPath(planId)}/voorstellen/${seg(memberId)}/${seg(doelId)}/overnemen`, {});
+}
+
+/** Declines a proposed goal with a reason the proposer sees (jeugdbeschermer). */
+export function declineVoorstel(planId: string, memberId: string, doelId: string, reden: string): Promise<unknown> {
+  return request('POST', `${planPath(planId)}/voorstellen/${seg(memberId)}/${seg(doelId)}/afwijzen`, { reden });
+}
+
+/** Invites a new member (jeugdbeschermer); the link is shown once to copy. */
+export function inviteMember(planId: string, invite: { role: Role; name: string; ageBand?: AgeBand }): Promise<{ token: string; url: string }> {
+  return request('POST', `${planPath(planId)}/invitations`, invite);
+}
+
+/** Changes a member's role (jeugdbeschermer). */
+export function changeRole(planId: string, memberId: string, role: Role, ageBand?: AgeBand): Promise<unknown> {
+  return request('PUT', `${planPath(planId)}/members/${seg(memberId)}/rol`, ageBand ? { role, ageBand } : { role });
+}
+
+/** Revokes a member's access (jeugdbeschermer). */
+export function revokeMember(planId: string, memberId: string): Promise<void> {
+  return request('DELETE', `${planPath(planId)}/members/${seg(memberId)}`);
+}
+
+/** Grants or withdraws `professioneel` for a hulpverlener or raadsonderzoeker (jeugdbeschermer). */
+export function setProfessioneelToegang(planId: string, memberId: string, toegang: boolean): Promise<unknown> {
+  return request('PUT', `${planPath(planId)}/toegang/professioneel/${seg(memberId)}`, { toegang });
+}
+
+/** Ends the raadsonderzoek (jeugdbeschermer). */
+export function closeRaadsonderzoek(planId: string): Promise<unknown> {
+  return request('POST', `${planPath(planId)}/raadsonderzoek/sluiten`, {});
+}
+
+/** The audit log (jeugdbeschermer) or "wie heeft mijn plan bekeken of gewijzigd" (ouder, jeugdige 12+). */
+export function getAudit(planId: string): Promise<AuditView> {
+  return request('GET', `${planPath(planId)}/audit`);
 }

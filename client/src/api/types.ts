@@ -59,3 +59,25 @@ export interface CreatedPlan {
   readonly token: string;
   readonly url: string;
 }
+
+/** One record of the plan's audit log as the jeugdbeschermer sees it (no plan content, no tokens). */
+export interface AuditRecordView {
+  readonly seq: number;
+  readonly at: string;
+  readonly event: string;
+  readonly memberId?: string;
+  readonly role?: string;
+  readonly object?: string;
+  readonly outcome: string;
+}
+
+/** One plain-Dutch line of "wie heeft mijn plan bekeken of gewijzigd". */
+export interface AuditLineView {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** `GET /api/plans/<planId>/audit`: records for the jeugdbeschermer, lines for an ouder or jeugdige 12+. */
+export type AuditView = { readonly records: readonly AuditRecordView[] } | { readonly lines: readonly AuditLineView[] };

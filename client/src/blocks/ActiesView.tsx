@@ -2,11 +2,13 @@ import { memo, useId, useMemo, useState } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { ActieRij } from '../../../shared/src/schema/actiesView';
 import { actieStatusLabelKey } from '../../../shared/src/schema/blocks/doelenActies';
+import { can } from '../../../shared/src/permissions/can';
 import { daysOverdue } from '../../../shared/src/schema/overdue';
 import { wieLabel } from '../fields/formOptions';
 import { useFormOptions } from '../fields/formOptionsContext';
 import { actiesOverview, ownerOptions, toActieFilter, type FilterChoice } from './actiesOverview';
 import { formatDay } from '../fields/formatDate';
+import { ActieStatusControl } from './ActieStatusControl';
 import { usePlanData } from './planData';
 
 /** The anchor of the Acties view. */
@@ -68,7 +70,7 @@ export function ActiesView() {
       ) : (
         <ul className="actie-list">
           {rows.map((row) => (
-            <ActieRow key={row.actie.id} row={row} me={plan.me.memberId} now={now} />
+            <ActieRow key={row.actie.id} row={row} me={plan.me.memberId} now={now} planId={plan.planId} mayAlwaysSet={can(plan.me, 'setActionStatus', { actionOwnerId: null })} />
           ))}
         </ul>
       )}
@@ -76,7 +78,16 @@ export function ActiesView() {
   );
 }
 
-const ActieRow = memo(function ActieRow({ row, me, now }: { row: ActieRij; me: string; now: Date }) {
+interface ActieRowProps {
+  row: ActieRij;
+  me: string;
+  now: Date;
+  planId: string;
+  /** The jeugdbeschermer sets any action's status; others only their own ([R11]). */
+  mayAlwaysSet: boolean;
+}
+
+const ActieRow = memo(function ActieRow({ row, me, now, planId, mayAlwaysSet }: ActieRowProps) {
   const { leden } = useFormOptions();
   const { actie, doel, teLaat } = row;
   const mine = actie.wie?.kind === 'lid' && actie.wie.memberId === me;
@@ -107,7 +118,13 @@ const ActieRow = memo(function ActieRow({ row, me, now }: { row: ActieRij; me: s
         </div>
         <div>
           <dt>{translate('field.actie.status')}</dt>
-          <dd>{status}</dd>
+          <dd>
+            {mine || mayAlwaysSet ? (
+              <ActieStatusControl planId={planId} actieId={actie.id} doelId={doel.id} current={actie.status.kind} label={actie.wat.trim() || translate('list.acties.item')} />
+            ) : (
+              status
+            )}
+          </dd>
         </div>
         <div>
           <dt>{translate('acties.doel')}</dt>

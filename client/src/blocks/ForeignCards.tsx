@@ -1,7 +1,9 @@
 import { translate } from '../../../shared/src/i18n/translate';
+import { can } from '../../../shared/src/permissions/can';
 import { eigenDoelen, eigenKrachten, eigenZorgen } from '../../../shared/src/schema/blocks/eigen';
 import { proposedGoals, withOwnItems } from '../../../shared/src/schema/eigenViews';
 import { ItemCard } from './ItemCard';
+import { ProposalDecision } from './ProposalDecision';
 import type { AnyItem } from './listBinding';
 import { memberRef, usePlanData } from './planData';
 
@@ -43,10 +45,11 @@ export function OwnItemCards({ kind, start, noun }: { kind: 'zorgen' | 'krachten
 
 /**
  * Own goals not adopted or declined yet, shown in Doelen en acties as "voorgesteld" with the proposer
- * (issue #5). Adopting and declining comes with the rights issue; until then they are read-only here.
+ * (issue #5); the jeugdbeschermer adopts or declines them here (issue #6).
  */
 export function ProposalCards({ start, noun }: { start: number; noun: string }) {
-  const { eigen, gezamenlijk } = usePlanData();
+  const { eigen, gezamenlijk, plan } = usePlanData();
+  const mayDecide = can(plan.me, 'adoptProposal');
   const voorstellen = proposedGoals(
     gezamenlijk.snapshot.lists.doelen,
     eigen.map((e) => ({ member: memberRef(e.member), doelen: e.snapshot.lists.doelen })),
@@ -69,7 +72,12 @@ export function ProposalCards({ start, noun }: { start: number; noun: string }) 
               <span className="badge badge--own">{translate('voorstel.label', { name: member.name })}</span>
             </span>
           }
-          renderExtra={() => <p className="muted small">{translate('voorstel.uitleg', { name: member.name })}</p>}
+          renderExtra={() => (
+            <>
+              <p className="muted small">{translate('voorstel.uitleg', { name: member.name })}</p>
+              {mayDecide && <ProposalDecision planId={plan.planId} memberId={member.memberId} doelId={doel.id} />}
+            </>
+          )}
           focus={null}
           onFocused={noop}
         />

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
 import { logout } from '../api/apiClient';
@@ -8,7 +8,10 @@ import { OWN_ANCHOR, OwnSection } from '../blocks/OwnSection';
 import { PlanBlocks } from '../blocks/PlanBlocks';
 import { PlanDataContext, type PlanData } from '../blocks/planData';
 import { TableOfContents, type TocLink } from '../blocks/TableOfContents';
+import { AuditView, mayViewAudit } from '../components/AuditView';
 import { MessagePage } from '../components/MessagePage';
+import { NotProcessedPanel } from '../components/NotProcessedPanel';
+import { TeamoverlegBanner } from '../components/TeamoverlegBanner';
 import { PlanHeader } from '../components/PlanHeader';
 import { LiveDocSections } from '../editor/LiveDocSections';
 import { OTHERS_ANCHOR, OtherMemberViews } from '../editor/OtherMemberViews';
@@ -18,6 +21,7 @@ import type { CaretUser, DocConnection } from '../sync/docConnection';
 import { SyncStatusContext } from '../sync/syncStatusContext';
 import { createSyncStatusStore } from '../sync/syncStatusStore';
 import { effectiveAccess } from './effectiveAccess';
+import { PlanRefreshContext } from './planRefreshContext';
 import { usePlan } from './usePlan';
 import { usePlanConnections, usePlanPageData } from './usePlanPageData';
 
@@ -25,7 +29,7 @@ const PROFESSIONEEL_ANCHOR = 'professioneel';
 
 /** `/plan/<planId>`: the plan, live, for the signed-in member. */
 export function PlanPage({ planId }: { planId: string }) {
-  const state = usePlan(planId);
+  const { state, refresh } = usePlan(planId);
   if (state.kind === 'loading') {
     return (
       <MessagePage title={translate('app.name')}>
@@ -40,15 +44,22 @@ export function PlanPage({ planId }: { planId: string }) {
       </MessagePage>
     );
   }
-  return <PlanWorkspace plan={state.plan} />;
+  return <PlanWorkspace plan={state.plan} refresh={refresh} />;
 }
 
-function PlanWorkspace({ plan }: { plan: PlanView }) {
+function PlanWorkspace({ plan, refresh }: { plan: PlanView; refresh: () => void }) {
   // One store per page: nothing about one plan's sockets leaks into another.
   const [store] = useState(createSyncStatusStore);
+  // A 4409 close means the rights changed: fetch the plan view again so read-only parts follow (issue #6).
+  const accessChanges = useSyncExternalStore(store.subscribe, () => store.getSnapshot().accessChanges);
+  useEffect(() => {
+    if (accessChanges > 0) refresh();
+  }, [accessChanges, refresh]);
   return (
     <SyncStatusContext.Provider value={store}>
-      <PlanDocs plan={plan} />
+      <PlanRefreshContext.Provider value={refresh}>
+        <PlanDocs plan={plan} />
+      </PlanRefreshContext.Provider>
     </SyncStatusContext.Provider>
   );
 }
@@ -67,6 +78,10 @@ function PlanDocs({ plan }: { plan: PlanView }) {
   return (
     <div className="plan-layout">
       <PlanHeader plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} onLogout={onLogout} />
+      <div className="plan-notices">
+        <NotProcessedPanel />
+        <TeamoverlegBanner plan={plan} />
+      </div>
       {gezamenlijk ? (
         <PlanContent plan={plan} user={user} gezamenlijk={gezamenlijk} members={members} connections={connections} />
       ) : (
@@ -144,6 +159,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
           </div>
         )}
         <OtherMemberViews others={others} />
+        {mayViewAudit(plan) && <AuditView plan={plan} />}
       </main>
     </div>
   );

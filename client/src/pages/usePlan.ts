@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { ApiError, getPlan } from '../api/apiClient';
 import type { PlanView } from '../api/types';
@@ -9,8 +9,11 @@ export type PlanState =
   | { readonly kind: 'failed'; readonly status: number; readonly message: string }
   | { readonly kind: 'ready'; readonly plan: PlanView };
 
-/** Fetches `GET /api/plans/<planId>` once per plan id. */
-export function usePlan(planId: string): PlanState {
+/**
+ * Fetches `GET /api/plans/<planId>` once per plan id; `refresh` fetches it again in place (after an action,
+ * or a 4409 close) without going back to "loading", so the open docs stay connected.
+ */
+export function usePlan(planId: string): { state: PlanState; refresh: () => void } {
   const [state, setState] = useState<PlanState>({ kind: 'loading' });
   useEffect(() => {
     let cancelled = false;
@@ -26,5 +29,11 @@ export function usePlan(planId: string): PlanState {
       cancelled = true;
     };
   }, [planId]);
-  return state;
+  const refresh = useCallback(() => {
+    // A failed refresh keeps the last view: the sockets already tell the member what went wrong.
+    getPlan(planId)
+      .then((plan) => setState((prev) => (prev.kind === 'ready' ? { kind: 'ready', plan } : prev)))
+      .catch(() => undefined);
+  }, [planId]);
+  return { state, refresh };
 }

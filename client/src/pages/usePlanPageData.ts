@@ -15,6 +15,7 @@ import { useNow } from '../sync/useNow';
 import { useStableValue } from '../sync/useStableValue';
 import { useSyncedDocs } from '../sync/useSyncedDocs';
 import { effectiveAccess } from './effectiveAccess';
+import { gezamenlijkReadOnlyReason } from './readOnlyReason';
 
 /** The members whose own doc this member can read, the member themselves first. */
 export function readableOwnDocs(plan: PlanView): PlanMember[] {
@@ -114,7 +115,7 @@ export function usePlanPageData(
         connection: gezamenlijk,
         loaded: synced.has(GEZAMENLIJK),
         editable: canWriteShared && synced.has(GEZAMENLIJK),
-        readOnlyReason: canWriteShared ? null : translate('readOnly.doc'),
+        readOnlyReason: gezamenlijkReadOnlyReason(plan, canWriteShared),
         author: gezamenlijkAuthor,
         snapshot,
       },

@@ -4,9 +4,12 @@ import * as Y from 'yjs';
 import { isMessageKey, translate } from '../../../shared/src/i18n/translate';
 import { MessageType } from '../../../shared/src/protocol/messageTypes';
 import { syncPath } from '../../../shared/src/protocol/syncPath';
-import { shouldReconnectAfter } from './closeReasons';
+import { CloseCode } from '../../../shared/src/protocol/closeCodes';
+import { parseDocName } from '../../../shared/src/schema/docNames';
+import { closeReasonText, shouldReconnectAfter } from './closeReasons';
 import { countingWebSocket } from './countingWebSocket';
 import type { SaveEvent } from './saveStatus';
+import { UnsentTracker } from './unsentTracker';
 
 /** The user shown on this member's caret and in others' presence bars (the server stamps the same fields). */
 export interface CaretUser {
@@ -24,6 +27,26 @@ export interface DocConnection {
   destroy(): void;
 }
 
+/**
+ * Local work the server will not take (issue #6, "Niet verwerkt"): refused with `101 rejected`, or left
+ * unsent when the socket closed with no access left. `reset` asks the owner to reopen the doc fresh, so the
+ * refused change leaves the doc and the editors show the server's state again.
+ */
+export interface NotProcessedNotice {
+  readonly docName: string;
+  readonly lines: readonly string[];
+  readonly reason: string;
+  readonly reset: boolean;
+}
+
+/** What a doc connection tells its owner besides save events. */
+export interface DocConnectionListeners {
+  readonly onEvent: (event: SaveEvent) => void;
+  readonly onNotProcessed?: (notice: NotProcessedNotice) => void;
+  /** 4409: the member's rights changed; the provider reconnects by itself, the plan view must be fetched again. */
+  readonly onAccessChanged?: () => void;
+}
+
 /** Where the socket for a doc goes: same host as the page, path exactly `syncPath(planId, docName)`. */
 export function syncServerUrl(planId: string, docName: string, location: Pick<Location, 'protocol' | 'host'>): string {
   const path = syncPath(planId, docName);
@@ -34,34 +57,73 @@ export function syncServerUrl(planId: string, docName: string, location: Pick<Lo
 }
 
 /** Opens one doc: a fresh Y.Doc, a provider with saved/rejected handlers, and save events for the status. */
-export function openDocConnection(options: {
-  planId: string;
-  docName: string;
-  user: CaretUser;
-  onEvent: (event: SaveEvent) => void;
-}): DocConnection {
-  const { planId, docName, user, onEvent } = options;
+export function openDocConnection(options: { planId: string; docName: string; user: CaretUser } & DocConnectionListeners): DocConnection {
+  const { planId, docName, user } = options;
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
+  const kind = parseDocName(docName)?.kind ?? 'gezamenlijk';
+  let provider: WebsocketProvider | null = null;
+  // Created before the provider, so it sees each local update before the provider sends it.
+  const tracker = new UnsentTracker(doc, kind, (origin) => origin === provider);
+  let closed = false;
+  const report = (reason: string, reset: boolean) => {
+    if (closed) return;
+    const lines = tracker.unsentLines();
+    if (lines.length > 0 || reset) options.onNotProcessed?.({ docName, lines, reason, reset });
+  };
+  const onEvent = (event: SaveEvent) => {
+    trackEvent(tracker, event, report);
+    options.onEvent(event);
+    if (event.kind === 'disconnected' && event.code === CloseCode.accessChanged) options.onAccessChanged?.();
+  };
+  const live = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
     connect: false,
     disableBc: true,
     WebSocketPolyfill: countingWebSocket((n, step2) => onEvent({ kind: 'contentSent', n, step2 })),
     shouldReconnect: (event) => shouldReconnectAfter(event.code),
   });
-  registerSavedHandlers(provider, onEvent);
-  const detach = watchProvider(provider, doc, onEvent);
-  provider.awareness.setLocalStateField('user', user);
-  provider.connect();
+  provider = live;
+  registerSavedHandlers(live, onEvent);
+  const detach = watchProvider(live, doc, onEvent);
+  live.awareness.setLocalStateField('user', user);
+  live.connect();
   return {
     docName,
     doc,
-    provider,
+    provider: live,
     destroy() {
+      closed = true;
       detach();
-      provider.destroy();
+      live.destroy();
+      tracker.destroy();
       doc.destroy();
     },
   };
+}
+
+/** Close codes after which the member's unsent work can never reach the server. */
+const NO_ACCESS_LEFT: ReadonlySet<number> = new Set([CloseCode.notSignedIn, CloseCode.noAccess]);
+
+/** Feeds the unsent tracker, and reports work the server refused or can no longer take. */
+function trackEvent(tracker: UnsentTracker, event: SaveEvent, report: (reason: string, reset: boolean) => void): void {
+  switch (event.kind) {
+    case 'contentSent':
+      tracker.contentSent(event.n, event.step2);
+      return;
+    case 'saved':
+      tracker.saved(event.n);
+      return;
+    case 'rejected':
+      tracker.rejected(event.n);
+      // Let the rest of this frame batch settle first; then the refused work is shown and the doc reset.
+      setTimeout(() => report(event.reason, true), 0);
+      return;
+    case 'disconnected':
+      tracker.disconnected();
+      if (event.code !== null && NO_ACCESS_LEFT.has(event.code)) report(closeReasonText(event.code) ?? '', false);
+      return;
+    default:
+      return;
+  }
 }
 
 function registerSavedHandlers(provider: WebsocketProvider, onEvent: (event: SaveEvent) => void): void {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { openDocConnection, type CaretUser, type DocConnection } from './docConnection';
+import type { CaretUser, DocConnection } from './docConnection';
 import { useSyncStatusStore } from './syncStatusContext';
+import { openResettable } from './useDocConnections';
 
 /**
  * Opens one doc while the calling component is mounted (one Y.Doc and one provider per doc),
- * and closes it on unmount. Returns null until the connection exists.
+ * and closes it on unmount. Returns null until the connection exists. A refused change reopens it fresh.
  */
 export function useDocConnection(planId: string, docName: string, user: CaretUser): DocConnection | null {
   const store = useSyncStatusStore();
@@ -12,15 +13,15 @@ export function useDocConnection(planId: string, docName: string, user: CaretUse
   const { memberId, name, role, color } = user;
 
   useEffect(() => {
-    const opened = openDocConnection({
-      planId,
-      docName,
-      user: { memberId, name, role, color },
-      onEvent: (event) => store.dispatch(docName, event),
+    let current: DocConnection | null = null;
+    current = openResettable({ planId, docName, user: { memberId, name, role, color }, store }, (fresh) => {
+      current?.destroy();
+      current = fresh;
+      setConnection(fresh);
     });
-    setConnection(opened);
+    setConnection(current);
     return () => {
-      opened.destroy();
+      current?.destroy();
       store.remove(docName);
       setConnection(null);
     };
