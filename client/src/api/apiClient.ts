@@ -123,6 +123,11 @@ export function closeRaadsonderzoek(planId: string): Promise<unknown> {
   return request('POST', `${planPath(planId)}/raadsonderzoek/sluiten`, {});
 }
 
+/** Marks a member present, absent or excused in the open teamoverleg (jeugdbeschermer). */
+export function setAanwezigheid(planId: string, memberId: string, aanwezigheid: 'aanwezig' | 'afwezig' | 'afgemeld'): Promise<unknown> {
+  return request('PUT', `${planPath(planId)}/teamoverleg/aanwezigheid/${seg(memberId)}`, { aanwezigheid });
+}
+
 /** The audit log (jeugdbeschermer) or "wie heeft mijn plan bekeken of gewijzigd" (ouder, jeugdige 12+). */
 export function getAudit(planId: string): Promise<AuditView> {
   return request('GET', `${planPath(planId)}/audit`);

@@ -9,6 +9,7 @@ import { PlanBlocks } from '../blocks/PlanBlocks';
 import { PlanDataContext, type PlanData } from '../blocks/planData';
 import { TableOfContents, type TocLink } from '../blocks/TableOfContents';
 import { AuditView, mayViewAudit } from '../components/AuditView';
+import { mayManageMembers, MembersSection } from '../components/MembersSection';
 import { MessagePage } from '../components/MessagePage';
 import { NotProcessedPanel } from '../components/NotProcessedPanel';
 import { TeamoverlegBanner } from '../components/TeamoverlegBanner';
@@ -159,6 +160,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
           </div>
         )}
         <OtherMemberViews others={others} />
+        {mayManageMembers(plan) && <MembersSection plan={plan} />}
         {mayViewAudit(plan) && <AuditView plan={plan} />}
       </main>
     </div>
