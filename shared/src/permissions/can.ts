@@ -1,7 +1,7 @@
 import type { MemberRights } from './member';
 
-/** The server-mediated actions of DESIGN.md §4 (issue #6). Each is checked here and applied by the server. */
-export const ACTIONS = [
+/** Actions only the jeugdbeschermer (casusregie) takes. */
+const JEUGDBESCHERMER_ACTIONS = [
   'invite',
   'createPlan',
   'changeRole',
@@ -13,10 +13,11 @@ export const ACTIONS = [
   'closeRaadsonderzoek',
   'adoptProposal',
   'declineProposal',
-  'setActionStatus',
   'viewAuditLog',
-  'viewWhoLooked',
 ] as const;
+
+/** The server-mediated actions of DESIGN.md §4 (issue #6). Each is checked here and applied by the server. */
+export const ACTIONS = [...JEUGDBESCHERMER_ACTIONS, 'setActionStatus', 'viewWhoLooked'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What some actions are about: the owner of the action whose status is set. */
@@ -25,21 +26,7 @@ export interface ActionTarget {
   readonly actionOwnerId?: string | null;
 }
 
-/** Actions only the jeugdbeschermer (casusregie) takes. */
-const JEUGDBESCHERMER_ONLY: ReadonlySet<Action> = new Set([
-  'invite',
-  'createPlan',
-  'changeRole',
-  'revoke',
-  'openTeamoverleg',
-  'closeTeamoverleg',
-  'markPresent',
-  'grantProfessioneel',
-  'closeRaadsonderzoek',
-  'adoptProposal',
-  'declineProposal',
-  'viewAuditLog',
-]);
+const JEUGDBESCHERMER_ONLY: ReadonlySet<Action> = new Set(JEUGDBESCHERMER_ACTIONS);
 
 /**
  * Decides whether a member may perform an action in their plan (DESIGN.md §5). Server routes and the client's
