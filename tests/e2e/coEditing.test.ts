@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser } from '../helpers/browser';
-import { readDemoInvitations, startServer } from '../helpers/startServer';
+import { checkA11y, launchBrowser, openAsMember, saveState, type Person } from '../helpers/browser';
+import { startServer } from '../helpers/startServer';
 
 /**
  * Two people co-edit the demo plan in real Chromium against the real server (DESIGN.md §3.2, §3.7, §9):
@@ -10,36 +10,17 @@ import { readDemoInvitations, startServer } from '../helpers/startServer';
 
 const WAIT = { timeout: 30_000, interval: 100 };
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let jeugdbeschermer: Person;
 let hulpverlener: Person;
 
-async function openInvitation(role: string): Promise<Person> {
-  const invitations = await readDemoInvitations(server.dataDir);
-  const invitation = invitations.find((i) => i.role === role);
-  if (!invitation) throw new Error(`no demo invitation for ${role}`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // The invitation URL carries the server's own host; the test server listens on its own port.
-  await page.goto(`${server.base}/uitnodiging#${invitation.token}`);
-  await page.waitForURL(/\/plan\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
-  return { name: invitation.name, context, page };
-}
 
 function zorgenEditor(page: Page) {
   return page.getByRole('textbox', { name: 'Toelichting bij de zorgen', exact: true });
 }
 
-function saveState(page: Page): Promise<string | null> {
-  return page.getByTestId('save-status').getAttribute('data-state');
-}
 
 /**
  * Types into the Zorgen editor: at the end on a new line, or at the very start.
@@ -63,8 +44,8 @@ async function typeInZorgen(page: Page, text: string, where: 'end' | 'start'): P
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  jeugdbeschermer = await openInvitation('jeugdbeschermer');
-  hulpverlener = await openInvitation('hulpverlener');
+  jeugdbeschermer = await openAsMember(browser, server, 'jeugdbeschermer');
+  hulpverlener = await openAsMember(browser, server, 'hulpverlener');
 }, 120_000);
 
 afterAll(async () => {

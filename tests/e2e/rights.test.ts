@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser } from '../helpers/browser';
+import { checkA11y, launchBrowser, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -13,11 +13,6 @@ const WAIT = { timeout: 30_000, interval: 100 };
 /** Issue #6: shrunken rights take effect within 5 seconds. */
 const RIGHTS_WAIT = { timeout: 5_000, interval: 100 };
 
-interface Person {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -26,17 +21,6 @@ let ouder: Person;
 /** While true, the parent's browser keeps its sync messages to itself: typed text stays unsent. */
 let holdOuderMessages = false;
 
-async function openInvitation(role: string, setup?: (context: BrowserContext) => Promise<void>): Promise<Person> {
-  const invitation = server.invitations.find((i) => i.role === role);
-  if (!invitation) throw new Error(`no demo invitation for ${role}`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await setup?.(context);
-  const page = await context.newPage();
-  await page.goto(`${server.base}/uitnodiging#${invitation.token}`);
-  await page.waitForURL(/\/plan\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
-  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 30_000 });
-  return { name: invitation.name, context, page };
-}
 
 /** Passes every socket through, except that the parent's frames to the server wait while `holdOuderMessages`. */
 async function holdableSockets(context: BrowserContext): Promise<void> {
@@ -52,15 +36,12 @@ function zorgenEditor(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Toelichting bij de zorgen', exact: true });
 }
 
-function saveState(page: Page): Promise<string | null> {
-  return page.getByTestId('save-status').getAttribute('data-state');
-}
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  jeugdbeschermer = await openInvitation('jeugdbeschermer');
-  ouder = await openInvitation('ouder', holdableSockets);
+  jeugdbeschermer = await openAsMember(browser, server, 'jeugdbeschermer');
+  ouder = await openAsMember(browser, server, 'ouder', holdableSockets);
 }, 180_000);
 
 afterAll(async () => {

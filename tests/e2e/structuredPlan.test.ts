@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser } from '../helpers/browser';
+import { checkA11y, launchBrowser, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -12,10 +12,6 @@ import { startServer } from '../helpers/startServer';
 
 const WAIT = { timeout: 30_000, interval: 100 };
 
-interface Person {
-  name: string;
-  page: Page;
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -25,20 +21,7 @@ let ouder: Person;
 /** The goal the jeugdbeschermer adds; later tests find it on other pages by id. */
 let goalId = '';
 
-async function openInvitation(role: string): Promise<Person> {
-  const invitation = server.invitations.find((i) => i.role === role);
-  if (!invitation) throw new Error(`no demo invitation for ${role}`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.base}/uitnodiging#${invitation.token}`);
-  await page.waitForURL(/\/plan\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
-  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 30_000 });
-  return { name: invitation.name, page };
-}
 
-function saveState(page: Page): Promise<string | null> {
-  return page.getByTestId('save-status').getAttribute('data-state');
-}
 
 /** Clicks an add button and returns the new item's card: the list focuses the new card's first field. */
 async function addItem(page: Page, button: Locator): Promise<Locator> {
@@ -68,9 +51,9 @@ function roleLabel(name: string, role: string): string {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  jeugdbeschermer = await openInvitation('jeugdbeschermer');
-  hulpverlener = await openInvitation('hulpverlener');
-  ouder = await openInvitation('ouder');
+  jeugdbeschermer = await openAsMember(browser, server, 'jeugdbeschermer');
+  hulpverlener = await openAsMember(browser, server, 'hulpverlener');
+  ouder = await openAsMember(browser, server, 'ouder');
 }, 180_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The system Chromium; tests never download a browser. */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -60,4 +60,38 @@ export async function checkA11y(page: Page): Promise<A11yViolation[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** One simulated person in the browser: their own context (cookies, storage) and page. */
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Opens a demo invitation of `role` in a fresh context and waits until the plan page is there and saved.
+ * `setup` runs on the context before the first page (e.g. to route its sockets).
+ */
+export async function openAsMember(
+  browser: Browser,
+  server: { base: string; invitations: readonly { role: string; name: string; token: string }[] },
+  role: string,
+  setup?: (context: BrowserContext) => Promise<void>,
+): Promise<Person> {
+  const invitation = server.invitations.find((i) => i.role === role);
+  if (!invitation) throw new Error(`no demo invitation for ${role}`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await setup?.(context);
+  const page = await context.newPage();
+  // The invitation URL carries the server's own host; the test server listens on its own port.
+  await page.goto(`${server.base}/uitnodiging#${invitation.token}`);
+  await page.waitForURL(/\/plan\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 30_000 });
+  return { name: invitation.name, context, page };
+}
+
+/** The save status of the page: `saved`, `saving`, `offline`, … */
+export function saveState(page: Page): Promise<string | null> {
+  return page.getByTestId('save-status').getAttribute('data-state');
 }
