@@ -13,7 +13,7 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
-/** Origin of the transaction that replays stored updates: it is neither broadcast nor stored again. */
+/** Origin of the transaction that replays stored updates (before the room listens, so it is neither broadcast nor stored again). */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes: broadcast to every peer and stored like a client's. */
 const SERVER_ORIGIN = Symbol('server');
@@ -44,7 +44,6 @@ export class Room {
   ) {
     // The server has no awareness state of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
   }
 
@@ -61,6 +60,9 @@ export class Room {
     room.doc.transact(() => {
       for (const update of loaded.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
+    // Listening only after the stored state is in: Yjs would otherwise encode the whole load for a listener
+    // that ignores it (docs/performance.md, cold join).
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => room.onDocUpdate(update, origin));
     room.recordsSinceCompaction = loaded.records;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
@@ -146,7 +148,6 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === LOAD_ORIGIN) return;
     const message = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin || this.echoToOrigin) peer.send(message);
     this.lastPersist = this.persist(update);

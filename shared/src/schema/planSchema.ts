@@ -57,8 +57,12 @@ export function proseSections<K extends DocKind>(kind: K): readonly ProseSection
  * Schema v2 keeps every v1 root, so this one allowlist serves docs of both versions.
  */
 export function allowedRoots(kind: DocKind): ReadonlySet<string> {
-  return new Set(rootTypes(kind).keys());
+  // Asked on every update the server receives: built once per kind.
+  let roots = ALLOWED_ROOTS.get(kind);
+  if (!roots) ALLOWED_ROOTS.set(kind, (roots = new Set(rootTypes(kind).keys())));
+  return roots;
 }
+const ALLOWED_ROOTS = new Map<DocKind, ReadonlySet<string>>();
 
 /** Every allowed root of a doc kind with its Yjs type: meta, the v1 prose roots, and the v2 roots. */
 export function rootTypes(kind: DocKind): ReadonlyMap<string, RootType> {
