@@ -156,6 +156,41 @@ describe('the structured plan in the browser', () => {
     await expect.poll(() => scale.textContent(), WAIT).toContain(ownReason);
   }, 120_000);
 
+  it('the jeugdbeschermer enters a family of two parents, two children and three network members; others see them live', async () => {
+    const page = jeugdbeschermer.page;
+    const gezin = page.locator('[data-block="gezin"]');
+    const people: [string, string][] = [
+      ['Anouk Bakker', 'moeder'],
+      ['Jeroen Bakker', 'vader'],
+      ['Sem Bakker', 'zoon'],
+      ['Lotte Bakker', 'dochter'],
+    ];
+    for (const [naam, relatie] of people) {
+      const card = await addItem(page, gezin.getByRole('button', { name: /Persoon toevoegen/ }));
+      await card.getByLabel('Naam', { exact: true }).fill(naam);
+      await card.getByLabel('Relatie', { exact: true }).fill(relatie);
+    }
+    const netwerk = page.locator('[data-block="netwerk"]');
+    const network: [string, string][] = [
+      ['Opa Henk', 'opa'],
+      ['Ine de buurvrouw', 'buurvrouw'],
+      ['Trainer Bas', 'voetbaltrainer'],
+    ];
+    for (const [naam, rol] of network) {
+      const card = await addItem(page, netwerk.getByRole('button', { name: /Iemand toevoegen/ }));
+      await card.getByLabel('Naam', { exact: true }).fill(naam);
+      await card.getByLabel('Rol', { exact: true }).fill(rol);
+    }
+    const other = hulpverlener.page;
+    for (const [naam] of [...people, ...network]) {
+      await expect.poll(() => other.locator('[data-block="gezin"], [data-block="netwerk"]').locator('input, textarea').evaluateAll(
+        (els, n) => els.some((el) => (el as HTMLInputElement).value === n),
+        naam,
+      ), WAIT).toBe(true);
+    }
+    await expect.poll(() => saveState(page), WAIT).toBe('saved');
+  }, 120_000);
+
   it('has no serious or critical axe violations for the jeugdbeschermer and the parent', async () => {
     for (const person of [jeugdbeschermer, ouder]) {
       await expect.poll(() => saveState(person.page), WAIT).toBe('saved');
