@@ -4,6 +4,7 @@ import { AppError, Invalid, Oversized, StorageCorrupt, StorageUnavailable } from
 import type { Logger } from '../../log';
 import type { DocLoad } from '../Store';
 import { ensureDirDurably, errnoCode, replaceFileDurably } from './durableFs';
+import { GroupCommitQueue, type PendingAppend } from './groupCommitQueue';
 import { decodeRecords, encodeLogFile, encodeRecord, LOG_HEADER, MAX_RECORD_BYTES, type DecodedLog } from './updateLogRecord';
 
 /** Where one doc's log lives: `<plansDir>/<planId>/<docName>.<generation>.log`. Names are validated by the caller. */
@@ -21,9 +22,7 @@ interface OpenLog {
   size: number;
 }
 
-type QueuedOp =
-  | { kind: 'append'; record: Buffer; resolve: () => void; reject: (error: unknown) => void }
-  | { kind: 'task'; run: () => Promise<void> };
+type AppendOp = PendingAppend & { record: Buffer };
 
 const LOG_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.log(\.tmp)?$/;
 
@@ -34,8 +33,7 @@ const LOG_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.log(\.tmp)?$/;
  * stays open and appends go to the end, so an append costs the same however much is stored.
  */
 export class DocLog {
-  private readonly queue: QueuedOp[] = [];
-  private draining = false;
+  private readonly queue = new GroupCommitQueue<AppendOp>((batch) => this.writeBatch(batch), toStoreError);
   private current: OpenLog | null = null;
   /** A torn tail cut while opening for an append; the next load reports it. */
   private tornTailUnreported = false;
@@ -49,7 +47,7 @@ export class DocLog {
 
   /** Reads every good record; cuts a torn tail first. Throws `StorageCorrupt` on a bad record mid-log. */
   load(): Promise<DocLoad> {
-    return this.enqueueTask(() => this.loadNow());
+    return this.queue.task(() => this.loadNow());
   }
 
   /** Appends one update; resolves once it is fsync'd. Rejects with `StorageUnavailable` when it cannot be. */
@@ -57,8 +55,7 @@ export class DocLog {
     const refused = checkPayload(update);
     if (refused) return Promise.reject(refused);
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'append', record: encodeRecord(update), resolve, reject });
-      this.kick();
+      this.queue.append({ record: encodeRecord(update), resolve, reject });
     });
   }
 
@@ -66,53 +63,20 @@ export class DocLog {
   compact(state: Uint8Array): Promise<void> {
     const refused = checkPayload(state);
     if (refused) return Promise.reject(refused);
-    return this.enqueueTask(() => this.compactNow(state));
+    return this.queue.task(() => this.compactNow(state));
   }
 
   /** Closes the file handle after everything queued before it; a later call opens it again. */
   close(): Promise<void> {
-    return this.enqueueTask(() => this.closeHandle());
+    return this.queue.task(() => this.closeHandle());
   }
 
   /** Nothing queued and no file open: the owner may forget this log. */
   isIdle(): boolean {
-    return this.queue.length === 0 && this.current === null;
+    return this.queue.isEmpty && this.current === null;
   }
 
-  private enqueueTask<T>(fn: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind: 'task', run: () => fn().then(resolve, (error) => reject(toStoreError(error))) });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    if (this.draining) return;
-    this.draining = true;
-    void this.drain();
-  }
-
-  /** Runs queued work in order; consecutive appends become one batch. Never throws (each op settles itself). */
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const head = this.queue[0];
-      if (head?.kind === 'task') {
-        this.queue.shift();
-        await head.run();
-      } else {
-        await this.writeBatch(this.takeAppends());
-      }
-    }
-    this.draining = false;
-  }
-
-  private takeAppends(): Extract<QueuedOp, { kind: 'append' }>[] {
-    const batch: Extract<QueuedOp, { kind: 'append' }>[] = [];
-    while (this.queue[0]?.kind === 'append') batch.push(this.queue.shift() as Extract<QueuedOp, { kind: 'append' }>);
-    return batch;
-  }
-
-  private async writeBatch(batch: Extract<QueuedOp, { kind: 'append' }>[]): Promise<void> {
+  private async writeBatch(batch: AppendOp[]): Promise<void> {
     let target: OpenLog;
     try {
       target = this.current ?? (await this.openForAppend());
@@ -120,7 +84,7 @@ export class DocLog {
       for (const op of batch) op.reject(toStoreError(error));
       return;
     }
-    const bytes = batch.length === 1 ? (batch[0] as { record: Buffer }).record : Buffer.concat(batch.map((op) => op.record));
+    const bytes = batch.length === 1 ? (batch[0] as AppendOp).record : Buffer.concat(batch.map((op) => op.record));
     try {
       await writeFully(target.handle, bytes, target.size);
       // DESIGN.md §6: an update is acknowledged only after it is durable, so resolve only after fdatasync.

@@ -7,14 +7,14 @@ import type { Logger } from '../../log';
 import type { AuditStore } from '../Store';
 import { encodeAuditLines, parseAuditLog, scanAuditTail } from './auditLogFormat';
 import { errnoCode, fsyncDir } from './durableFs';
+import { GroupCommitQueue, type PendingAppend } from './groupCommitQueue';
 
 /** Only these plan ids become file names: a planId can never climb out of the audit dir. */
 const SAFE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /** Bytes read from the end of a log at a time when looking for its last record. */
 const TAIL_CHUNK = 64 * 1024;
 
-type AppendOp = { kind: 'append'; bytes: Buffer; count: number; resolve: () => void; reject: (error: unknown) => void };
-type QueuedOp = AppendOp | { kind: 'task'; run: () => Promise<void> };
+type AppendOp = PendingAppend & { bytes: Buffer; count: number };
 
 /**
  * One plan's audit log file, `<auditDir>/<planId>.jsonl` (issue #6). Calls are queued and applied in call
@@ -23,8 +23,7 @@ type QueuedOp = AppendOp | { kind: 'task'; run: () => Promise<void> };
  * plans holds no file handle per plan. The length of its good part is kept, so an append never re-reads it.
  */
 class AuditLogFile {
-  private readonly queue: QueuedOp[] = [];
-  private draining = false;
+  private readonly queue = new GroupCommitQueue<AppendOp>((batch) => this.writeBatch(batch), toStoreError);
   /** Length of the good, fsync'd part; undefined until the file was checked (and a torn tail cut). */
   private size: number | undefined;
   private readonly path: string;
@@ -42,13 +41,12 @@ class AuditLogFile {
   append(records: readonly AuditRecord[]): Promise<void> {
     const bytes = encodeAuditLines(records);
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'append', bytes, count: records.length, resolve, reject });
-      this.kick();
+      this.queue.append({ bytes, count: records.length, resolve, reject });
     });
   }
 
   list(): Promise<AuditRecord[]> {
-    return this.enqueueTask(async () => {
+    return this.queue.task(async () => {
       if (!(await this.checkTail())) return [];
       const { values } = parseAuditLog(await readFile(this.path));
       const records = values.filter(isAuditRecord);
@@ -59,41 +57,12 @@ class AuditLogFile {
   }
 
   lastRecord(): Promise<AuditRecord | undefined> {
-    return this.enqueueTask(async () => (await this.withHandle(false, (handle) => readLast(handle, this.size ?? 0)))?.last);
+    return this.queue.task(async () => (await this.withHandle(false, (handle) => readLast(handle, this.size ?? 0)))?.last);
   }
 
   /** Resolves once everything queued before it is done. */
   settle(): Promise<void> {
-    return this.enqueueTask(async () => undefined);
-  }
-
-  private enqueueTask<T>(fn: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind: 'task', run: () => fn().then(resolve, (error) => reject(toStoreError(error))) });
-      this.kick();
-    });
-  }
-
-  private kick(): void {
-    if (this.draining) return;
-    this.draining = true;
-    void this.drain();
-  }
-
-  /** Runs queued work in order; consecutive appends become one batch. Never throws (each op settles itself). */
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const head = this.queue[0];
-      if (head?.kind === 'task') {
-        this.queue.shift();
-        await head.run();
-      } else {
-        const batch: AppendOp[] = [];
-        while (this.queue[0]?.kind === 'append') batch.push(this.queue.shift() as AppendOp);
-        await this.writeBatch(batch);
-      }
-    }
-    this.draining = false;
+    return this.queue.task(async () => undefined);
   }
 
   private async writeBatch(batch: AppendOp[]): Promise<void> {
