@@ -1,8 +1,36 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { EnumOption } from '../../../shared/src/schema/fields';
 import { isIsoDate } from '../../../shared/src/schema/guards';
 import type { WidgetProps } from './widgetProps';
+
+/** A labelled `<select>` in the field layout; `onSelect` gets the chosen option's value string. */
+export function LabelledSelect({
+  id,
+  label,
+  value,
+  editable,
+  describedBy,
+  onSelect,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  editable: boolean;
+  describedBy?: string | undefined;
+  onSelect: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} disabled={!editable} aria-describedby={describedBy || undefined} onChange={(e) => onSelect(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
 
 /** A select of fixed values (kader, soort, status …); with `allowEmpty` the value may be "not chosen" (null). */
 export function EnumSelect({
@@ -10,29 +38,24 @@ export function EnumSelect({
   allowEmpty,
   ...props
 }: WidgetProps<string | number | null> & { options: readonly EnumOption[]; allowEmpty: boolean }) {
-  const { id, label, value, editable, onChange, describedBy } = props;
+  const { value, onChange } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value === null ? '' : String(value)}
-        disabled={!editable}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => {
-          const picked = options.find((o) => String(o.value) === e.target.value);
-          if (picked) onChange(picked.value);
-          else if (allowEmpty) onChange(null);
-        }}
-      >
-        {(allowEmpty || value === null) && <option value="">{translate('select.none')}</option>}
-        {options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)}>
-            {translate(o.labelKey)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledSelect
+      {...props}
+      value={value === null ? '' : String(value)}
+      onSelect={(v) => {
+        const picked = options.find((o) => String(o.value) === v);
+        if (picked) onChange(picked.value);
+        else if (allowEmpty) onChange(null);
+      }}
+    >
+      {(allowEmpty || value === null) && <option value="">{translate('select.none')}</option>}
+      {options.map((o) => (
+        <option key={String(o.value)} value={String(o.value)}>
+          {translate(o.labelKey)}
+        </option>
+      ))}
+    </LabelledSelect>
   );
 }
 
@@ -59,22 +82,13 @@ export function DateInput({ id, label, value, editable, onChange, describedBy }:
 }
 
 /** Ja / Nee / Weet ik niet. */
-export function YesNoSelect({ id, label, value, editable, onChange, describedBy }: WidgetProps<boolean | null>) {
+export function YesNoSelect({ value, onChange, ...props }: WidgetProps<boolean | null>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value === null ? '' : value ? 'ja' : 'nee'}
-        disabled={!editable}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'ja')}
-      >
-        <option value="">{translate('yesNo.onbekend')}</option>
-        <option value="ja">{translate('yesNo.ja')}</option>
-        <option value="nee">{translate('yesNo.nee')}</option>
-      </select>
-    </div>
+    <LabelledSelect {...props} value={value === null ? '' : value ? 'ja' : 'nee'} onSelect={(v) => onChange(v === '' ? null : v === 'ja')}>
+      <option value="">{translate('yesNo.onbekend')}</option>
+      <option value="ja">{translate('yesNo.ja')}</option>
+      <option value="nee">{translate('yesNo.nee')}</option>
+    </LabelledSelect>
   );
 }
 
@@ -108,24 +122,15 @@ export function LineInput({ id, label, value, editable, onChange, describedBy }:
 const PRIORITEITEN = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** Priority 1–9 (1 = safety, DESIGN.md §1), or none. */
-export function PrioriteitSelect({ id, label, value, editable, onChange, describedBy }: WidgetProps<number | null>) {
+export function PrioriteitSelect({ value, onChange, ...props }: WidgetProps<number | null>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value === null ? '' : String(value)}
-        disabled={!editable}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
-      >
-        <option value="">{translate('prioriteit.geen')}</option>
-        {PRIORITEITEN.map((p) => (
-          <option key={p} value={String(p)}>
-            {p === 1 ? translate('prioriteit.veiligheid') : String(p)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledSelect {...props} value={value === null ? '' : String(value)} onSelect={(v) => onChange(v === '' ? null : Number(v))}>
+      <option value="">{translate('prioriteit.geen')}</option>
+      {PRIORITEITEN.map((p) => (
+        <option key={p} value={String(p)}>
+          {p === 1 ? translate('prioriteit.veiligheid') : String(p)}
+        </option>
+      ))}
+    </LabelledSelect>
   );
 }

@@ -8,21 +8,21 @@ import {
   type DoelStatus,
 } from '../../../shared/src/schema/blocks/doelenActies';
 import { todayIn } from '../../../shared/src/schema/overdue';
-import { DateInput, LineInput } from './simpleWidgets';
+import { DateInput, LabelledSelect, LineInput } from './simpleWidgets';
 import type { WidgetProps } from './widgetProps';
 
 /** A goal's status; "afgewezen" asks for the reason the proposer will see. */
 export function DoelStatusInput({ id, label, value, editable, onChange, describedBy }: WidgetProps<DoelStatus>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
+    <div className="field-stack">
+      <LabelledSelect
         id={id}
+        label={label}
         value={value.kind}
-        disabled={!editable}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => {
-          const kind = e.target.value as DoelStatus['kind'];
+        editable={editable}
+        describedBy={describedBy}
+        onSelect={(v) => {
+          const kind = v as DoelStatus['kind'];
           onChange(kind === 'afgewezen' ? { kind, reden: value.kind === 'afgewezen' ? value.reden : '' } : { kind });
         }}
       >
@@ -31,7 +31,7 @@ export function DoelStatusInput({ id, label, value, editable, onChange, describe
             {translate(doelStatusLabelKey(k))}
           </option>
         ))}
-      </select>
+      </LabelledSelect>
       {value.kind === 'afgewezen' && (
         <LineInput
           id={`${id}-reden`}
@@ -48,15 +48,15 @@ export function DoelStatusInput({ id, label, value, editable, onChange, describe
 /** An action's status; "gedaan" carries the day (today when chosen). */
 export function ActieStatusInput({ id, label, value, editable, onChange, describedBy }: WidgetProps<ActieStatus>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
+    <div className="field-stack">
+      <LabelledSelect
         id={id}
+        label={label}
         value={value.kind}
-        disabled={!editable}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => {
-          const kind = e.target.value as ActieStatus['kind'];
+        editable={editable}
+        describedBy={describedBy}
+        onSelect={(v) => {
+          const kind = v as ActieStatus['kind'];
           onChange(kind === 'gedaan' ? { kind, op: todayIn(new Date()) } : { kind });
         }}
       >
@@ -65,7 +65,7 @@ export function ActieStatusInput({ id, label, value, editable, onChange, describ
             {translate(actieStatusLabelKey(k))}
           </option>
         ))}
-      </select>
+      </LabelledSelect>
       {value.kind === 'gedaan' && (
         <DateInput
           id={`${id}-op`}
