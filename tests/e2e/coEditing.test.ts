@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, openAsMember, saveState, type Person } from '../helpers/browser';
+import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -103,10 +103,7 @@ describe('co-editing the gezamenlijk plan', () => {
 
   it('fits a 375 px wide phone without sideways scrolling', async () => {
     const page = hulpverlener.page;
-    await page.setViewportSize({ width: 375, height: 800 });
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), WAIT)
-      .toBeLessThanOrEqual(0);
+    await narrowToPhone(page);
     expect(await checkA11y(page)).toEqual([]);
   }, 60_000);
 });

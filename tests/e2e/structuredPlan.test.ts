@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, openAsMember, saveState, type Person } from '../helpers/browser';
+import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -201,10 +201,7 @@ describe('the structured plan in the browser', () => {
   it('fits a 375 px wide phone without sideways scrolling', async () => {
     for (const person of [ouder, jeugdbeschermer]) {
       const page = person.page;
-      await page.setViewportSize({ width: 375, height: 800 });
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), WAIT)
-        .toBeLessThanOrEqual(0);
+      await narrowToPhone(page);
       expect(await checkA11y(page)).toEqual([]);
     }
   }, 90_000);

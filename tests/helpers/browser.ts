@@ -95,3 +95,15 @@ export async function openAsMember(
 export function saveState(page: Page): Promise<string | null> {
   return page.getByTestId('save-status').getAttribute('data-state');
 }
+
+/** Narrows the page to a 375 px phone and waits until nothing scrolls sideways. */
+export async function narrowToPhone(page: Page, timeout = 30_000): Promise<void> {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow <= 0) return;
+    if (Date.now() > deadline) throw new Error(`the page scrolls sideways by ${overflow} px at 375 px`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
