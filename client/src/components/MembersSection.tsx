@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { can } from '../../../shared/src/permissions/can';
-import { AGE_BANDS, ROLES, type AgeBand, type Role } from '../../../shared/src/permissions/roles';
+import { AGE_BANDS, mayBeGrantedProfessioneel, ROLES, type AgeBand, type Role } from '../../../shared/src/permissions/roles';
 import {
   ApiError,
   changeRole,
@@ -100,7 +100,7 @@ function MemberRow({ plan, member, run }: { plan: PlanView; member: PlanMember; 
         )}
       </td>
       <td className="members-table__more">
-        {(member.role === 'hulpverlener' || member.role === 'raadsonderzoeker') && (
+        {mayBeGrantedProfessioneel(member.role) && (
           <label className="checkbox-label">
             <input type="checkbox" checked={granted} onChange={(e) => run(setProfessioneelToegang(plan.planId, member.memberId, e.target.checked))} />{' '}
             {translate('members.professioneel')}

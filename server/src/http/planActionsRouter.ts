@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { summarizeAuditForFamily } from '../../../shared/src/audit/auditSummary';
 import { can } from '../../../shared/src/permissions/can';
-import { AGE_BANDS, isAgeBand, isRole } from '../../../shared/src/permissions/roles';
+import { AGE_BANDS, isAgeBand, isRole, mayBeGrantedProfessioneel } from '../../../shared/src/permissions/roles';
 import { acties, doelen, isActieStatus } from '../../../shared/src/schema/blocks/doelenActies';
 import { eigenDoelen } from '../../../shared/src/schema/blocks/eigen';
 import { eigenDocName, GEZAMENLIJK } from '../../../shared/src/schema/docNames';
@@ -83,7 +83,7 @@ export function planActionsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; 
     const target = planMember(meta, plan, routeParam(req.params, 'memberId'));
     const granted = bodyOf(req).toegang;
     if (typeof granted !== 'boolean') throw new Invalid('toegang');
-    if (target.role !== 'hulpverlener' && target.role !== 'raadsonderzoeker') throw new Invalid('role');
+    if (!mayBeGrantedProfessioneel(target.role)) throw new Invalid('role');
     const others = (plan.professioneelGrants ?? []).filter((id) => id !== target.memberId);
     const updated = await changePlan(plan, { professioneelGrants: granted ? [...others, target.memberId] : others });
     await done(member, granted ? 'access.granted' : 'access.withdrawn', target.memberId);

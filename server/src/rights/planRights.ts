@@ -1,4 +1,5 @@
 import type { PlanRights } from '../../../shared/src/permissions/member';
+import { isChildUnder12 } from '../../../shared/src/permissions/roles';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 
 /**
@@ -20,7 +21,7 @@ export function planRightsOf(plan: PlanRecord, members: readonly MemberRecord[],
     : [];
   return {
     memberIds: active.map((m) => m.memberId),
-    childrenUnder12: active.filter((m) => m.role === 'jeugdige' && m.ageBand === 'under-12').map((m) => m.memberId),
+    childrenUnder12: active.filter(isChildUnder12).map((m) => m.memberId),
     teamoverleg: { open, present },
     raadsonderzoekLopend: plan.raadsonderzoekGeslotenAt === undefined,
     professioneelGrants: plan.professioneelGrants ?? [],

@@ -44,3 +44,13 @@ export function isProfessional(role: Role): boolean {
 export function isFamilyOrNetwork(role: Role): boolean {
   return role === 'ouder' || role === 'jeugdige' || role === 'netwerk';
 }
+
+/** Professionals whom the jeugdbeschermer may let into `professioneel` (the others have it, or never get it). */
+export function mayBeGrantedProfessioneel(role: Role): boolean {
+  return role === 'hulpverlener' || role === 'raadsonderzoeker';
+}
+
+/** A child under 12: the jeugdbeschermer writes their own doc for them ("namens"). */
+export function isChildUnder12(member: { role: Role; ageBand?: AgeBand | undefined }): boolean {
+  return member.role === 'jeugdige' && member.ageBand === 'under-12';
+}
