@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocKind } from '../../../shared/src/schema/docNames';
 import { rootTypes } from '../../../shared/src/schema/planSchema';
+import { ITEM_META_KEYS } from '../../../shared/src/schema/items';
 import { fragmentText } from '../../../shared/src/schema/proseText';
 
 /**
@@ -102,11 +103,8 @@ function collect(value: unknown, lines: string[]): void {
   // Plain values are choices and dates, not typed text; only Y.Text holds what the user wrote.
   if (value instanceof Y.Text) lines.push(...value.toString().split('\n'));
   else if (value instanceof Y.Array) for (const v of value.toArray()) collect(v, lines);
-  else if (value instanceof Y.Map) for (const [k, v] of value.entries()) if (!RESERVED.has(k)) collect(v, lines);
+  else if (value instanceof Y.Map) for (const [k, v] of value.entries()) if (!ITEM_META_KEYS.has(k)) collect(v, lines);
 }
-
-/** Item bookkeeping, not the user's text. */
-const RESERVED = new Set(['id', 'created', 'updated', 'volgorde', 'schemaVersion']);
 
 function countLines(lines: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();

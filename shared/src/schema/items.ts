@@ -54,7 +54,9 @@ const CREATED = 'created';
 const UPDATED = 'updated';
 /** A fractional sort key: reordering sets one number instead of delete + re-insert (see `lists.ts`). */
 export const ORDER = 'volgorde';
-const RESERVED: ReadonlySet<string> = new Set([ID, CREATED, UPDATED, ORDER]);
+/** The keys every item map carries besides its fields: bookkeeping, not what a person wrote. */
+export const ITEM_META_KEYS: ReadonlySet<string> = new Set([ID, CREATED, UPDATED, ORDER]);
+const RESERVED = ITEM_META_KEYS;
 
 /** Throws when a spec uses a reserved key; called once when a list is defined. */
 export function assertSpec(spec: FieldSpecs, where: string): void {
