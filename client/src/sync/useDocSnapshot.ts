@@ -3,23 +3,31 @@ import type * as Y from 'yjs';
 import { shareStructure } from './shareStructure';
 
 /**
- * Runs `fn` once before the next frame however often it is asked to meanwhile: a burst of keystrokes or
- * of remote updates costs one read of the doc per frame, and never runs inside the keystroke's handler.
+ * Runs `fn` once, just after the next frame is painted, however often it is asked to meanwhile: a burst
+ * of keystrokes or of remote updates costs one read of the doc per frame, and the read and the React
+ * render it causes never delay the frame that shows the typed character (docs/performance.md, browser).
  * Returns the request function and a cancel function.
  */
 function oncePerFrame(fn: () => void): { request: () => void; cancel: () => void } {
-  let handle: number | null = null;
+  let frame: number | null = null;
+  let task: ReturnType<typeof setTimeout> | null = null;
   return {
     request: () => {
-      if (handle !== null) return;
-      handle = requestAnimationFrame(() => {
-        handle = null;
-        fn();
+      if (frame !== null || task !== null) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        // A task queued from a frame callback runs after that frame is rendered.
+        task = setTimeout(() => {
+          task = null;
+          fn();
+        }, 0);
       });
     },
     cancel: () => {
-      if (handle !== null) cancelAnimationFrame(handle);
-      handle = null;
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (task !== null) clearTimeout(task);
+      frame = null;
+      task = null;
     },
   };
 }
