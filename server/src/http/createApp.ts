@@ -40,7 +40,7 @@ export function createApp(deps: {
   app.use(healthRouter(health));
   app.use('/api', guardStateChanges(config.publicOrigin));
   app.use('/api', express.json({ limit: config.limits.jsonBodyBytes, strict: true }));
-  app.use(invitationsRouter({ config, meta, log }));
+  app.use(invitationsRouter({ config, meta, rooms, templates, log }));
   app.use(sessionRouter({ config, meta }));
   app.use(templatesRouter({ meta, templates }));
   app.use(plansRouter({ config, store, templates, rights, audit, log }));

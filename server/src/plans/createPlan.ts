@@ -5,6 +5,7 @@ import { eigenDocName, GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/sc
 import { fillDocV2, type FillContext } from '../../../shared/src/schema/fillDocV2';
 import type { Author } from '../../../shared/src/schema/items';
 import type { DocContentV2, PlanSeedV2, PlanTemplateV2, SeedMemberV2 } from '../../../shared/src/schema/templateV2';
+import { readSchemaVersion } from '../../../shared/src/schema/planSchema';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 import type { Store } from '../storage/Store';
 
@@ -71,4 +72,14 @@ async function writeDoc(store: Store, planId: string, docName: string, fill: (do
   fill(doc);
   await store.docs.append(planId, docName, Y.encodeStateAsUpdate(doc));
   doc.destroy();
+}
+
+/**
+ * Fills a newly invited member's own doc from the plan's template ("Zo zie ik het" and the rest of the own
+ * doc's starting text), in the doc itself, so it is there when they first open the plan. A doc that already
+ * holds content (written before this ran) is left as it is.
+ */
+export function fillNewOwnDoc(doc: Y.Doc, template: PlanTemplateV2, member: MemberRecord, now: Date): void {
+  if (readSchemaVersion(doc) !== 0) return;
+  fillDocV2(doc, 'eigen', template, undefined, { author: { memberId: member.memberId, role: member.role, name: member.name }, now });
 }

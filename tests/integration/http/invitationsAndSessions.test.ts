@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSchemaVersion } from '../../../shared/src/schema/planSchema';
+import { LATEST_SCHEMA_VERSION } from '../../../shared/src/schema/migrations';
+import { fragmentText } from '../../../shared/src/schema/proseText';
+import { proseV2 } from '../../../shared/src/schema/proseV2';
 import { signInAs, acceptInvitation, type SignedIn } from '../../helpers/signIn';
+import { connectDoc } from '../../helpers/syncClient';
+import { waitFor } from '../../helpers/waitFor';
 import { startServer, type TestServer } from '../../helpers/startServer';
 
 describe('invitations and sessions over HTTP', () => {
@@ -59,6 +65,17 @@ describe('invitations and sessions over HTTP', () => {
     const refused = await post(`/api/plans/${ouder.planId}/invitations`, { role: 'netwerk', name: 'Iemand' }, { cookie: ouder.cookie });
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toMatch(/toegang/);
+  });
+
+  it('[H5b] a newly invited member finds their own doc filled from the template, not empty', async () => {
+    const res = await post(`/api/plans/${jb.planId}/invitations`, { role: 'netwerk', name: 'Buurvrouw Els' }, { cookie: jb.cookie });
+    const { token } = (await res.json()) as { token: string };
+    const els = await acceptInvitation(server.base, token);
+    const own = connectDoc(server.base, els.planId, `eigen-${els.memberId}`, { cookie: els.cookie });
+    await waitFor(() => own.synced, 'own doc synced');
+    expect(readSchemaVersion(own.doc)).toBe(LATEST_SCHEMA_VERSION);
+    expect(fragmentText(proseV2(own.doc, 'eigen', 'zoZieIkHet'))).toMatch(/Hoe kijkt u zelf/);
+    own.close();
   });
 
   it('[H6] bad invitation input gets 400 with a Dutch message', async () => {
