@@ -70,6 +70,21 @@ export function updateWithMissingClocks(): Uint8Array {
   return Y.encodeStateAsUpdate(ghost, sv);
 }
 
+/** Written by hand: a new item placed after clock 5 of a client nobody has heard of. */
+export function originAtUnknownClock(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 6); // client 6, a fresh one
+  encoding.writeVarUint(e, 0);
+  encoding.writeUint8(e, 0x80 | 4); // has origin, string content
+  encoding.writeVarUint(e, 999888777);
+  encoding.writeVarUint(e, 5); // origin: clock 5 of an unknown client
+  encoding.writeVarString(e, 'x');
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
 /** Written by hand: no structs, and a deletion of clocks 0–4 of a client nobody has heard of. */
 export function deletionOfUnknownClocks(): Uint8Array {
   const e = encoding.createEncoder();
@@ -144,7 +159,7 @@ export function subdocumentUpdate(): Uint8Array {
   return Y.encodeStateAsUpdate(d);
 }
 
-/** Elements nested `depth` deep in the rich-text field `aanleiding` (the fragment itself is depth 1). */
+/** `depth` elements nested in each other in the field `aanleiding`: the innermost is at type depth `depth + 1`. */
 export function deeplyNestedElements(depth: number): Uint8Array {
   const d = ghostDoc(717171);
   let inner = new Y.XmlElement('paragraph');

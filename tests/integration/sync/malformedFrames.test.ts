@@ -17,6 +17,7 @@ import {
   largeParagraph,
   manyStructs,
   noise,
+  originAtUnknownClock,
   subdocumentUpdate,
   syncFrame,
   updateFrame,
@@ -24,9 +25,10 @@ import {
   updateWithMissingClocks,
   v2Update,
 } from '../../helpers/hostileFrames';
-import { acceptInvitation, signInAs, type SignedIn } from '../../helpers/signIn';
+import { openHonestPlan, type HonestPlan } from '../../helpers/honestPlan';
+import { signInAs, type SignedIn } from '../../helpers/signIn';
 import { startServer, type TestServer } from '../../helpers/startServer';
-import { appendParagraph, connectDoc, type SyncClient } from '../../helpers/syncClient';
+import { appendParagraph, connectDoc } from '../../helpers/syncClient';
 import { waitFor } from '../../helpers/waitFor';
 
 /**
@@ -60,6 +62,7 @@ const CASES: Case[] = [
   { what: 'random bytes as a sync step 2', frames: () => [syncFrame(SyncMessageType.step2, noise(64, 11))], code: CloseCode.malformed, reason: 'malformed' },
   { what: 'an update in the v2 encoding', frames: () => [updateFrame(v2Update())], code: CloseCode.malformed, reason: 'v2_encoding' },
   { what: 'an update that references clocks that do not exist', frames: () => [updateFrame(updateWithMissingClocks())], code: CloseCode.malformed, reason: 'missing_dependencies' },
+  { what: 'an item placed after a clock that does not exist', frames: () => [updateFrame(originAtUnknownClock())], code: CloseCode.malformed, reason: 'missing_dependencies' },
   { what: 'a deletion of clocks that do not exist', frames: () => [updateFrame(deletionOfUnknownClocks())], code: CloseCode.malformed, reason: 'missing_dependencies' },
   { what: 'an item pointing at a later clock of its own client', frames: () => [updateFrame(forwardReferenceToOwnClient())], code: CloseCode.malformed, reason: 'malformed' },
   { what: 'two items that each must come before the other', frames: (doc) => [updateFrame(itemsInACycle(anItemOf(doc)))], code: CloseCode.malformed, reason: 'unresolvable_dependencies' },
@@ -84,27 +87,15 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
   let server: TestServer;
   let jb: SignedIn;
   let gw: SignedIn;
-  let other: { planId: string; a: SyncClient; b: SyncClient };
-  let lines = 0;
+  let other: HonestPlan;
   beforeAll(async () => {
     server = await startServer({ env: SERVER_ENV });
     jb = await signInAs(server.base, server.invitations, 'jeugdbeschermer');
     gw = await signInAs(server.base, server.invitations, 'gedragswetenschapper');
-    const res = await fetch(`${server.base}/api/plans`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.base, cookie: jb.cookie },
-      body: JSON.stringify({ templateId: 'veiligheidskaart', titel: 'Ander gezin' }),
-    });
-    const created = (await res.json()) as { planId: string; token: string };
-    const maker = await acceptInvitation(server.base, created.token);
-    const a = connectDoc(server.base, created.planId, GEZAMENLIJK, { cookie: maker.cookie });
-    const b = connectDoc(server.base, created.planId, GEZAMENLIJK, { cookie: maker.cookie });
-    await waitFor(() => a.synced && b.synced, 'the other plan synced');
-    other = { planId: created.planId, a, b };
+    other = await openHonestPlan(server.base, jb.cookie);
   });
   afterAll(async () => {
-    other.a.close();
-    other.b.close();
+    other.close();
     await server.close({ remove: true });
   });
 
@@ -114,13 +105,6 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
     await waitFor(() => c.synced, 'sync');
     c.close();
     return c.doc;
-  }
-
-  /** Writes a line in the other plan and waits until the other client there has it. */
-  async function otherPlanStaysLive(): Promise<void> {
-    const line = `leeft nog ${++lines}`;
-    appendParagraph(other.a, proseV2(other.a.doc, 'gezamenlijk', 'aanleiding'), line);
-    await waitFor(() => fragmentText(proseV2(other.b.doc, 'gezamenlijk', 'aanleiding')).includes(line), 'the other plan’s update');
   }
 
   async function auditReasons(): Promise<string[]> {
@@ -140,7 +124,7 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
       const hostile = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
       expect(await hostile.opened).toBe(true);
       for (const frame of c.frames(before)) hostile.sendRaw(frame);
-      const otherLive = otherPlanStaysLive();
+      const otherLive = other.staysLive();
       expect(await waitFor(() => hostile.closeCode, 'close')).toBe(c.code);
       await otherLive;
       expect(Y.encodeStateAsUpdate(await served())).toEqual(Y.encodeStateAsUpdate(before));
@@ -159,7 +143,7 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
     const hostile = connectDoc(server.base, gw.planId, GEZAMENLIJK, { cookie: gw.cookie });
     await waitFor(() => hostile.synced, 'sync');
     hostile.sendRaw(updateFrame(updateInTheNameOf(honest.doc.clientID, Y.encodeStateAsUpdate(before))));
-    const otherLive = otherPlanStaysLive();
+    const otherLive = other.staysLive();
     expect(await waitFor(() => hostile.closeCode, 'close')).toBe(CloseCode.malformed);
     await otherLive;
     expect(Y.encodeStateAsUpdate(await served())).toEqual(Y.encodeStateAsUpdate(before));
@@ -177,7 +161,7 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
     await waitFor(() => c.synced && watcher.synced, 'sync');
     const big = JSON.stringify({ cursor: 'x'.repeat(3000) });
     for (let i = 1; i <= 3; i++) c.sendRaw(awarenessFrame(c.doc.clientID, i, big));
-    await otherPlanStaysLive();
+    await other.staysLive();
     c.sendAwareness({ cursor: 'klein' });
     await waitFor(() => watcher.awareness.getStates().get(c.doc.clientID)?.cursor === 'klein', 'the small state');
     expect(c.closeCode).toBeNull();
@@ -194,14 +178,13 @@ describe('hostile frames close with 4400 or 4413, change nothing, are logged, an
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
     expect(code).toBe(CloseCode.notSignedIn);
     await waitFor(() => server.logs.some((l) => l.event === 'security.refused_socket_error' && l.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'), 'the cut-off frame logged');
-    await otherPlanStaysLive();
+    await other.staysLive();
   });
 
   it('after all of the above and a restart, the stored doc is what the server served before the restart', async () => {
     const before = await served();
     const { dataDir } = server;
-    other.a.close();
-    other.b.close();
+    other.close();
     await server.close();
     server = await startServer({ dataDir, env: SERVER_ENV });
     const after = await served();

@@ -133,6 +133,8 @@ class ShapeReader {
   private readonly needs = new Map<number, number>();
   private readonly sections = new Map<number, Section>();
   private readonly deletes: number[] = [];
+  /** `[client, clock]` of every origin, right origin and parent ID, checked once all sections are read. */
+  private readonly references: number[] = [];
   // The item table: one row per Item (GC structs and skips have no parent and no children).
   private readonly itemClock = new Column();
   private readonly itemLength = new Column();
@@ -155,13 +157,16 @@ class ShapeReader {
     for (let i = 0; i < clients; i++) this.readSection();
     this.readDeleteSet();
     if (decoding.hasContent(this.d)) throw new ShapeError('malformed', 'trailing bytes after the update');
+    const { references } = this;
+    for (let i = 0; i < references.length; i += 2) this.requireReference(references[i] as number, references[i + 1] as number);
+    const anchors = new DepthResolver(this, this.bounds.maxDepth).resolve();
     return {
       units: this.units,
       roots: [...this.roots],
       ends: [...this.sections].flatMap(([client, s]) => (s.endItem > s.firstItem || s.gcRanges.length > 0 ? [client, s.end] : [])),
       needs: [...this.needs].flat(),
       deletes: this.deletes,
-      anchors: new DepthResolver(this, this.bounds.maxDepth).resolve(),
+      anchors,
     };
   }
 
@@ -256,6 +261,7 @@ class ShapeReader {
     const clock = decoding.readVarUint(this.d);
     if (client === ownClient && clock >= ownClock) throw new ShapeError('malformed', 'a reference to a later clock of the same client');
     if (clock >= MAX_CLOCK) throw new ShapeError('malformed', 'a clock beyond 2^32');
+    this.references.push(client, clock);
     return [client, clock];
   }
 
@@ -378,7 +384,7 @@ class ShapeReader {
   }
 
   /** Records that the doc must hold (client, clock) when the update does not carry it. */
-  requireReference(client: number, clock: number): void {
+  private requireReference(client: number, clock: number): void {
     if (!this.carries(client, clock)) this.need(client, clock + 1);
   }
 
@@ -406,8 +412,8 @@ const GARBAGE: ParentDepth = { anchor: -2, depth: 0 };
 /**
  * Works out how deep each type in the update is nested, without recursion (an update can chain a million
  * items). An item's parent is given as a root name, as the ID of a type item, or not at all: then it is the
- * parent of its origin. References into the doc become anchors the main thread resolves against it. Also
- * records every reference the doc must hold, and refuses cycles, which Yjs would keep pending forever.
+ * parent of its origin. References into the doc become anchors the main thread resolves against it. Refuses
+ * cycles of origins, which Yjs would keep pending for ever.
  */
 class DepthResolver {
   private readonly memo: (ParentDepth | undefined)[];
@@ -424,10 +430,6 @@ class DepthResolver {
   }
 
   resolve(): number[] {
-    for (let i = 0; i < this.r.itemCount; i++) {
-      const { mode, client, clock } = this.r.parentOf(i);
-      if (mode !== PARENT_ROOT && client !== NO_REF) this.r.requireReference(client, clock);
-    }
     for (let i = 0; i < this.r.itemCount; i++) {
       if (!this.r.isType(i)) continue;
       const parent = this.parentDepth(i);
