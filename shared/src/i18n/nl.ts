@@ -40,8 +40,8 @@ export const nl = {
   'error.storage_unavailable': 'Opslaan lukt nu niet. Probeer het later opnieuw.',
   'error.unsupported_media_type': 'Stuur de gegevens als JSON.',
   'error.too_many_requests': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
-  'error.too_deep': 'De gegevens zijn te diep genest en zijn geweigerd.',
-  'error.forbidden_key': 'De gegevens bevatten een naam die niet is toegestaan en zijn geweigerd.',
+  'error.too_deep': 'Deze gegevens zijn te ingewikkeld opgebouwd. Ze zijn niet opgeslagen.',
+  'error.forbidden_key': 'Deze gegevens bevatten iets wat niet is toegestaan. Ze zijn niet opgeslagen.',
 
   'rejected.no_write': 'U mag dit deel van het plan niet wijzigen. Uw wijziging is niet opgeslagen.',
   'rejected.root_not_allowed': 'Deze wijziging past niet in het plan en is niet opgeslagen.',
