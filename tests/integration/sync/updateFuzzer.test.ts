@@ -19,8 +19,8 @@ import { mutate, toHex, type Mutant } from '../../helpers/updateMutations';
  *   FUZZ_SEED=1234 npx vitest run tests/integration/sync/updateFuzzer.test.ts     # replay a seed
  *   FUZZ_SECONDS=600 npx vitest run tests/integration/sync/updateFuzzer.test.ts   # a longer run (default 60)
  *
- * Every failure names the seed, the mutation and the bytes in hex; pin each as a named regression test in
- * tests/unit/server/sync/inspection/fuzzFindings.test.ts.
+ * Every failure names the seed, the mutation and the bytes in hex; pin each as a named regression test beside
+ * the reader's own (tests/unit/server/sync/inspection/readUpdateShape.test.ts).
  */
 const SEED = seedFrom(process.env.FUZZ_SEED);
 const SECONDS = secondsFrom(process.env.FUZZ_SECONDS, 60);
