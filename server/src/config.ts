@@ -2,11 +2,26 @@ import path from 'node:path';
 
 /** Limits with safe defaults (DESIGN.md §7); a test or benchmark that changes one says so. */
 export interface Limits {
-  /** Largest WebSocket message after sign-in: the per-doc size cap, so a first sync with offline work fits. */
+  /**
+   * The per-doc size cap: the largest doc (an update that would grow it further closes with 4413), and the
+   * largest WebSocket message after sign-in, so that a first sync with offline work always fits.
+   */
   docSizeCapBytes: number;
+  /** Largest WebSocket message before sign-in (on a socket the upgrade gate refused). */
+  frameBytesBeforeSignIn: number;
+  /** Structs plus delete ranges in one update; applying one runs on the main thread, so this bounds its time. */
+  updateMaxStructs: number;
+  /** Nesting of shared types from a root, and of JSON values in content. */
+  updateMaxDepth: number;
+  /** Time one update's check may take in the inspection worker. */
+  updateCheckMs: number;
+  /** Heap of an inspection worker. */
+  updateCheckMemoryMb: number;
   /** Largest JSON body on the HTTP API. */
   jsonBodyBytes: number;
-  /** Largest awareness state of one client. */
+  /** Deepest nesting of objects and arrays in a JSON body. */
+  jsonMaxDepth: number;
+  /** Largest awareness state of one client; a larger one is dropped (the socket stays open). */
   awarenessStateBytes: number;
   /** Awareness messages per second per socket forwarded; above it only the latest state goes on, at this rate. */
   awarenessPerSecond: number;
@@ -14,6 +29,12 @@ export interface Limits {
   updatesPerSecond: number;
   /** Seconds of backlog above `updatesPerSecond` after which the socket is closed with 4429. */
   updateBacklogSeconds: number;
+  /** WebSocket upgrades per second from one remote address, sustained; above it → HTTP 429. */
+  upgradesPerSecondPerAddress: number;
+  /** Upgrades one remote address may make at once (a page opens a socket per doc; an office shares one address). */
+  upgradeBurstPerAddress: number;
+  /** A connection must send its request or upgrade, and a socket its first message, within this time. */
+  idleUpgradeMs: number;
 }
 
 /** The one typed configuration object, read from the environment once at start (STYLE.md §10). */
@@ -38,11 +59,20 @@ export interface Config {
 
 export const DEFAULT_LIMITS: Limits = {
   docSizeCapBytes: 8 * 1024 * 1024,
+  frameBytesBeforeSignIn: 16 * 1024,
+  updateMaxStructs: 250_000,
+  updateMaxDepth: 100,
+  updateCheckMs: 5_000,
+  updateCheckMemoryMb: 256,
   jsonBodyBytes: 64 * 1024,
+  jsonMaxDepth: 20,
   awarenessStateBytes: 2 * 1024,
   awarenessPerSecond: 30,
   updatesPerSecond: 50,
   updateBacklogSeconds: 10,
+  upgradesPerSecondPerAddress: 20,
+  upgradeBurstPerAddress: 200,
+  idleUpgradeMs: 10_000,
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -83,14 +113,37 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ConfigResult {
     compactAfterRecords: int('COMPACT_AFTER_RECORDS', 1000, 1, 1_000_000),
     logLevel: logLevel as Config['logLevel'],
     storage: storage as Config['storage'],
-    limits: {
-      docSizeCapBytes: int('DOC_SIZE_CAP_BYTES', DEFAULT_LIMITS.docSizeCapBytes, 64 * 1024, 256 * 1024 * 1024),
-      jsonBodyBytes: int('JSON_BODY_BYTES', DEFAULT_LIMITS.jsonBodyBytes, 1024, 16 * 1024 * 1024),
-      awarenessStateBytes: int('AWARENESS_STATE_BYTES', DEFAULT_LIMITS.awarenessStateBytes, 256, 64 * 1024),
-      awarenessPerSecond: int('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessPerSecond, 1, 10_000),
-      updatesPerSecond: int('UPDATES_PER_SECOND', DEFAULT_LIMITS.updatesPerSecond, 1, 100_000),
-      updateBacklogSeconds: int('UPDATE_BACKLOG_SECONDS', DEFAULT_LIMITS.updateBacklogSeconds, 1, 3600),
-    },
+    limits: readLimits(int),
   };
+  const { limits } = config;
+  if (limits.frameBytesBeforeSignIn > limits.docSizeCapBytes) {
+    problems.push(`FRAME_BYTES_BEFORE_SIGN_IN (${limits.frameBytesBeforeSignIn}) must not be larger than DOC_SIZE_CAP_BYTES (${limits.docSizeCapBytes})`);
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+type IntReader = (name: string, fallback: number, min: number, max: number) => number;
+
+/** The limits (DESIGN.md §7, README "Configuration", docs/limits.md): name, default, allowed range. */
+function readLimits(int: IntReader): Limits {
+  const d = DEFAULT_LIMITS;
+  const KiB = 1024;
+  const MiB = 1024 * KiB;
+  return {
+    docSizeCapBytes: int('DOC_SIZE_CAP_BYTES', d.docSizeCapBytes, 64 * KiB, 256 * MiB),
+    frameBytesBeforeSignIn: int('FRAME_BYTES_BEFORE_SIGN_IN', d.frameBytesBeforeSignIn, 1 * KiB, 1 * MiB),
+    updateMaxStructs: int('UPDATE_MAX_STRUCTS', d.updateMaxStructs, 1_000, 10_000_000),
+    updateMaxDepth: int('UPDATE_MAX_DEPTH', d.updateMaxDepth, 8, 1_000),
+    updateCheckMs: int('UPDATE_CHECK_MS', d.updateCheckMs, 100, 600_000),
+    updateCheckMemoryMb: int('UPDATE_CHECK_MEMORY_MB', d.updateCheckMemoryMb, 32, 16 * KiB),
+    jsonBodyBytes: int('JSON_BODY_BYTES', d.jsonBodyBytes, 1 * KiB, 16 * MiB),
+    jsonMaxDepth: int('JSON_MAX_DEPTH', d.jsonMaxDepth, 2, 1_000),
+    awarenessStateBytes: int('AWARENESS_STATE_BYTES', d.awarenessStateBytes, 256, 64 * KiB),
+    awarenessPerSecond: int('AWARENESS_PER_SECOND', d.awarenessPerSecond, 1, 10_000),
+    updatesPerSecond: int('UPDATES_PER_SECOND', d.updatesPerSecond, 1, 100_000),
+    updateBacklogSeconds: int('UPDATE_BACKLOG_SECONDS', d.updateBacklogSeconds, 1, 3600),
+    upgradesPerSecondPerAddress: int('UPGRADES_PER_SECOND_PER_IP', d.upgradesPerSecondPerAddress, 1, 1_000_000),
+    upgradeBurstPerAddress: int('UPGRADE_BURST_PER_IP', d.upgradeBurstPerAddress, 1, 1_000_000),
+    idleUpgradeMs: int('IDLE_UPGRADE_MS', d.idleUpgradeMs, 100, 600_000),
+  };
 }

@@ -7,6 +7,7 @@ import { StorageCorrupt } from './errors';
 import { AuditTrail } from './audit/auditTrail';
 import { HealthState } from './health';
 import { createApp } from './http/createApp';
+import { closeIdleConnections } from './http/idleConnections';
 import type { Logger } from './log';
 import { loadTemplates } from './plans/templateCatalog';
 import { CLIENT_DIST_DIR, TEMPLATES_DIR } from './repoPaths';
@@ -53,6 +54,7 @@ export async function startServer(config: Config, log: Logger, options: { client
   const server = http.createServer(app);
   const gate = createUpgradeGate({ config, meta: store.meta, rooms, rights, connections, audit, log: log.child('sync') });
   server.on('upgrade', gate.onUpgrade);
+  closeIdleConnections(server, config.limits.idleUpgradeMs);
 
   const address = await listen(server, config.host, config.port);
   const origin = config.publicOrigin ?? `http://${urlHost(config.host)}:${address.port}`;
@@ -69,7 +71,7 @@ export async function startServer(config: Config, log: Logger, options: { client
     port: address.port,
     demoInvitations,
     async close() {
-      gate.close();
+      await gate.close();
       await rooms.closeAll(CloseCode.serverError, 'shutdown');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -8,6 +8,14 @@ export const PROJECT_LIMIT_OVERRIDES: Readonly<Record<string, { value: string; w
     value: '100000',
     why: 'default 50 content messages/s per socket: the ramp sends up to 80/s per socket and the cold-join history arrives as 1,000 messages at once',
   },
+  UPGRADE_BURST_PER_IP: {
+    value: '1000000',
+    why: 'default 200 upgrades at once per address: every load client connects from 127.0.0.1, hundreds of sockets at once',
+  },
+  UPGRADES_PER_SECOND_PER_IP: {
+    value: '1000000',
+    why: 'default 20 upgrades/s per address, for the same reason',
+  },
 };
 
 /** The variables to pass to the server process. */
@@ -15,7 +23,7 @@ export function projectLimitEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(PROJECT_LIMIT_OVERRIDES).map(([name, { value }]) => [name, value]));
 }
 
-/** One line per raised limit; the server has no per-IP upgrade-rate limit, so hundreds of local sockets need none. */
+/** One line per raised limit. */
 export function describeLimitOverrides(): string[] {
   return Object.entries(PROJECT_LIMIT_OVERRIDES).map(([name, { value, why }]) => `${name}=${value} (${why})`);
 }

@@ -18,15 +18,15 @@ export interface TestServer {
 
 /**
  * The real server, in this process, on 127.0.0.1 and a free port, with a temp data dir and the demo plan
- * seeded. `env` sets config variables as `npm start` would read them.
+ * seeded. `env` sets config variables as `npm start` would read them; `clientDist` serves another built client.
  */
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; env?: Record<string, string>; clientDist?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'gezinsplan-test-')));
   const result = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env }, process.cwd());
   if (!result.ok) throw new Error(result.problems.join('; '));
   const logs: LogFields[] = [];
   const log = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogFields) });
-  const server = await start(result.config, log);
+  const server = await start(result.config, log, options.clientDist ? { clientDist: options.clientDist } : {});
   const invitations = server.demoInvitations.length > 0 ? server.demoInvitations : await readDemoInvitations(dataDir).catch(() => []);
   return {
     base: server.origin,

@@ -11,6 +11,7 @@ import type { RoomRegistry } from '../sync/roomRegistry';
 import { errorHandler } from './httpErrors';
 import { healthRouter } from './healthRouter';
 import { invitationsRouter } from './invitationsRouter';
+import { guardJsonBody } from './jsonBodyGuards';
 import { planActionsRouter } from './planActionsRouter';
 import { plansRouter } from './plansRouter';
 import { guardStateChanges } from './requestGuards';
@@ -19,7 +20,10 @@ import { sessionRouter } from './sessionRouter';
 import { staticClient } from './staticClient';
 import { templatesRouter } from './templatesRouter';
 
-/** The Express app: security headers, CSRF guard, JSON limits, one router per resource, the client, errors. */
+/**
+ * The Express app: security headers → CSRF guard (session cookie, same origin, JSON only) → JSON size, depth
+ * and keys → one router per resource → the client → errors.
+ */
 export function createApp(deps: {
   config: Config;
   store: Store;
@@ -40,6 +44,7 @@ export function createApp(deps: {
   app.use(healthRouter(health));
   app.use('/api', guardStateChanges(config.publicOrigin));
   app.use('/api', express.json({ limit: config.limits.jsonBodyBytes, strict: true }));
+  app.use('/api', guardJsonBody(config.limits.jsonMaxDepth));
   app.use(invitationsRouter({ config, meta, rooms, templates, log }));
   app.use(sessionRouter({ config, meta }));
   app.use(templatesRouter({ meta, templates }));

@@ -5,6 +5,8 @@ import type { Logger } from '../log';
 
 const STATUS: Record<string, number> = {
   invalid: 400,
+  too_deep: 400,
+  forbidden_key: 400,
   not_signed_in: 401,
   no_access: 403,
   bad_origin: 403,

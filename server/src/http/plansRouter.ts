@@ -20,7 +20,7 @@ import { requireViewer, routeParam, viewerOf } from './requestGuards';
 const MAX_TITLE_LENGTH = 120;
 
 /**
- * `GET /api/plans/<planId>`: the plan's title, members, and the docs this member may open.
+ * `GET /api/plans/<planId>`: the plan's title, members, the docs this member may open, and the doc size cap.
  * `POST /api/plans` `{ templateId, titel }`: a jeugdbeschermer makes a new plan from a template; they get a
  * fresh invitation to it, so opening the new plan never signs them out of the plan they came from by surprise.
  */
@@ -54,6 +54,8 @@ export function plansRouter(deps: {
       members: members.map(memberView),
       docs,
       state: { ...planStateView(plan), present: state.teamoverleg.present, childrenUnder12: state.childrenUnder12 },
+      // The client warns before a doc reaches the cap; past it the server closes the socket with 4413.
+      limits: { docMaxBytes: config.limits.docSizeCapBytes },
     });
   });
 

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { isSameOrigin } from '../auth/sameOrigin';
+import { readCookie, SESSION_COOKIE } from '../auth/sessionCookie';
 import { authenticate, type Viewer } from '../auth/sessions';
 import { AppError, BadOrigin, NotSignedIn } from '../errors';
 import type { MetaStore } from '../storage/Store';
@@ -8,14 +9,21 @@ class UnsupportedMediaType extends AppError {
   readonly code = 'unsupported_media_type';
 }
 
+/** The one state-changing route that comes before a session: accepting an invitation creates it. */
+const SIGN_IN_ROUTE = /^\/invitations\/[^/]+\/accept$/;
+
 /**
- * State-changing requests must come from our own pages (CSRF, DESIGN.md §8) and carry JSON.
- * GET and HEAD pass untouched.
+ * State-changing requests must come from our own pages (CSRF, DESIGN.md §8): the same Origin, a browser that
+ * does not call it cross-site (Sec-Fetch-Site), the session cookie (except to accept an invitation), and a
+ * JSON body. GET and HEAD pass untouched. Mounted on `/api`.
  */
 export function guardStateChanges(publicOrigin: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
     if (!isSameOrigin(req, publicOrigin)) return next(new BadOrigin('origin'));
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return next(new BadOrigin('sec-fetch-site'));
+    if (!SIGN_IN_ROUTE.test(req.path) && readCookie(req.headers.cookie, SESSION_COOKIE) === undefined) return next(new NotSignedIn('no session cookie'));
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json')) return next(new UnsupportedMediaType('content type'));
     next();

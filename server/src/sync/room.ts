@@ -27,11 +27,14 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
-  /** Which socket speaks for each awareness clientID in this room. */
-  private readonly awarenessClients = new Map<number, RoomPeer>();
+  /** Which socket (of which member) speaks for each awareness clientID in this room. */
+  private readonly awarenessClients = new Map<number, { peer: RoomPeer; memberId: string }>();
   private persisting: Promise<void> = Promise.resolve();
   private lastPersist: Promise<void> | undefined;
   private recordsSinceCompaction = 0;
+  /** Bytes of the doc as stored (an upper bound of its encoded size); exact after a compaction or a measure. */
+  private sizeEstimate = 0;
+  private lastMeasured = -Infinity;
   private broken = false;
   private echoToOrigin = false;
 
@@ -64,6 +67,7 @@ export class Room {
     // that ignores it (docs/performance.md, cold join).
     room.doc.on('update', (update: Uint8Array, origin: unknown) => room.onDocUpdate(update, origin));
     room.recordsSinceCompaction = loaded.records;
+    room.sizeEstimate = loaded.bytes;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
     await room.migrate();
@@ -85,23 +89,46 @@ export class Room {
   }
 
   /**
-   * Applies a client's update. Returns undefined when it added nothing; otherwise a promise that resolves
-   * once the change is durable. Broadcast to the other peers happens at once; the acknowledgement waits
-   * for the store (DESIGN.md §6).
+   * Applies a client's update that passed inspection. `kind: 'applied'` carries undefined when it added
+   * nothing, else a promise that resolves once the change is durable: broadcast to the other peers happens
+   * at once, the acknowledgement waits for the store (DESIGN.md §6). `kind: 'incomplete'`: part of the update
+   * could not be placed (items that depend on each other in a cycle); that part was dropped rather than held
+   * in memory, and the sender is to be closed.
    */
-  applyFromPeer(update: Uint8Array, from: RoomPeer): Promise<void> | undefined {
+  applyFromPeer(update: Uint8Array, from: RoomPeer): { kind: 'applied'; durable: Promise<void> | undefined } | { kind: 'incomplete' } {
     this.lastPersist = undefined;
-    const { pendingStructs, pendingDs } = this.doc.store;
-    // Held-back structs that this update completes are news to its sender too: echo in that case only.
-    this.echoToOrigin = pendingStructs !== null || pendingDs !== null;
+    const { store } = this.doc;
+    const before = { structs: store.pendingStructs, update: store.pendingStructs?.update, ds: store.pendingDs };
+    // Held-back structs (stored before issue #9 refused them) that this update completes are news to its sender too.
+    this.echoToOrigin = before.structs !== null || before.ds !== null;
     Y.applyUpdate(this.doc, update, from);
     this.echoToOrigin = false;
-    // Structs whose dependencies are missing wait in memory, outside any 'update' event; when this update
-    // added to them, store it raw so that they survive a restart too.
-    if (this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs) {
-      this.lastPersist = this.persist(update);
+    const held = store.pendingStructs;
+    const grew = (held !== null && (held !== before.structs || held.update !== before.update)) || (store.pendingDs !== null && store.pendingDs !== before.ds);
+    if (grew) {
+      // Inspection refuses missing dependencies, so only items that depend on each other in a cycle get here:
+      // never keep them (each later update would retry them) and never store them.
+      if (before.structs !== null) before.structs.update = before.update as Uint8Array;
+      store.pendingStructs = before.structs;
+      store.pendingDs = before.ds;
+      return { kind: 'incomplete' };
     }
-    return this.lastPersist;
+    return { kind: 'applied', durable: this.lastPersist };
+  }
+
+  /**
+   * True when adding `bytes` would grow the doc past `cap` (issue #9, 4413). The stored log's size is an upper
+   * bound kept on every write; only near the cap is the doc measured, at most once a second (a measure costs
+   * a pass over the doc).
+   */
+  wouldExceed(bytes: number, cap: number): boolean {
+    if (this.sizeEstimate + bytes <= cap) return false;
+    const now = performance.now();
+    if (now - this.lastMeasured >= 1000) {
+      this.lastMeasured = now;
+      this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).length;
+    }
+    return this.sizeEstimate + bytes > cap;
   }
 
   /** Waits for every write made so far. */
@@ -123,23 +150,34 @@ export class Room {
   }
 
   /** Binds an awareness clientID to a peer; false when another peer holds it. */
-  claimAwarenessClient(clientId: number, peer: RoomPeer): boolean {
+  claimAwarenessClient(clientId: number, peer: RoomPeer, memberId: string): boolean {
     const holder = this.awarenessClients.get(clientId);
-    if (holder !== undefined && holder !== peer) return false;
-    this.awarenessClients.set(clientId, peer);
+    if (holder !== undefined && holder.peer !== peer) return false;
+    this.awarenessClients.set(clientId, { peer, memberId });
     return true;
+  }
+
+  /**
+   * True when another member's live socket speaks for this clientID. Nobody may write new structs in that
+   * member's name: the server would take them for theirs and drop that member's own edits at those clocks.
+   */
+  clientIdOfOtherMember(clientId: number, memberId: string): boolean {
+    const holder = this.awarenessClients.get(clientId);
+    return holder !== undefined && holder.memberId !== memberId;
   }
 
   /** Frees a peer's awareness clientID (its socket closed). */
   releaseAwarenessClient(clientId: number, peer: RoomPeer): void {
-    if (this.awarenessClients.get(clientId) === peer) this.awarenessClients.delete(clientId);
+    if (this.awarenessClients.get(clientId)?.peer === peer) this.awarenessClients.delete(clientId);
   }
 
   /** Writes the whole state as one record, so the next load does not replay history. */
   async compact(): Promise<void> {
     if (this.broken || this.recordsSinceCompaction <= 1) return;
     this.recordsSinceCompaction = 0;
-    await this.store.compact(this.planId, this.docName, Y.encodeStateAsUpdate(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.sizeEstimate = state.length;
+    await this.store.compact(this.planId, this.docName, state);
   }
 
   destroy(): void {
@@ -155,6 +193,7 @@ export class Room {
 
   private persist(update: Uint8Array): Promise<void> {
     const write = this.store.append(this.planId, this.docName, update);
+    this.sizeEstimate += update.length;
     this.persisting = write.catch(() => undefined);
     this.recordsSinceCompaction += 1;
     if (this.recordsSinceCompaction >= this.options.compactAfterRecords) {

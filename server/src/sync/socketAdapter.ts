@@ -9,8 +9,9 @@ export interface SocketListener {
 
 /**
  * Wraps a `ws` socket: attaches the message, close and error listeners once, turns frames into
- * Uint8Arrays, refuses text frames, and pings so that a dead peer is noticed (STYLE.md pattern 1).
- * Until `attach` is called, frames are buffered up to `maxBufferedBytes`.
+ * Uint8Arrays of their own (so that no declared length can read past a frame into the next one), refuses
+ * text frames, closes a socket whose first message does not come in time, and pings so that a dead peer is
+ * noticed (STYLE.md pattern 1). Until `attach` is called, frames are buffered up to `maxBufferedBytes`.
  */
 export class SocketAdapter implements RoomPeer {
   private listener: SocketListener | undefined;
@@ -19,11 +20,20 @@ export class SocketAdapter implements RoomPeer {
   private alive = true;
   private isClosed = false;
   private resumeTimer: NodeJS.Timeout | undefined;
+  private readonly firstMessageTimer: NodeJS.Timeout;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly options: { maxBufferedBytes: number; onTextFrame: () => void; onOverflow: () => void },
+    private readonly options: {
+      maxBufferedBytes: number;
+      /** A client sends its sync step 1 as soon as it is open; a socket that says nothing this long is closed. */
+      firstMessageMs: number;
+      onTextFrame: () => void;
+      onOverflow: () => void;
+      onSilent: () => void;
+    },
   ) {
+    this.firstMessageTimer = setTimeout(() => options.onSilent(), options.firstMessageMs);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => (this.alive = true));
     ws.on('close', () => this.onClose());
@@ -76,6 +86,7 @@ export class SocketAdapter implements RoomPeer {
   }
 
   private onMessage(data: unknown, isBinary: boolean): void {
+    clearTimeout(this.firstMessageTimer);
     // Once the server has closed a socket (e.g. its rights changed), nothing more it sends is acted on.
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (!isBinary) return this.options.onTextFrame();
@@ -90,13 +101,20 @@ export class SocketAdapter implements RoomPeer {
     if (this.isClosed) return;
     this.isClosed = true;
     clearTimeout(this.resumeTimer);
+    clearTimeout(this.firstMessageTimer);
     this.listener?.closed();
   }
 }
 
+/**
+ * A frame as a Uint8Array over exactly its own bytes. `ws` may hand out a view into a larger buffer (the rest
+ * of a TCP read); lib0 bounds its reads by the buffer, not the view, so a declared length beyond the frame
+ * would read the next frame's bytes. Such a view is copied (small frames only; large ones come whole).
+ */
 function toUint8Array(data: unknown): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   const buf = data as Buffer;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const view = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return buf.byteOffset === 0 && buf.buffer.byteLength === buf.byteLength ? view : view.slice();
 }

@@ -28,6 +28,12 @@ export class TokenBucket {
     return this.tokens >= 1;
   }
 
+  /** True when the bucket has refilled completely (nothing to remember about its caller). */
+  full(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.burst;
+  }
+
   /** Milliseconds until the next whole token. */
   msUntilToken(now: number): number {
     this.refill(now);

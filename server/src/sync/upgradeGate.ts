@@ -13,7 +13,10 @@ import type { Logger } from '../log';
 import type { MemberRecord } from '../storage/records';
 import type { RightsService } from '../rights/rightsService';
 import type { MetaStore } from '../storage/Store';
+import { AddressRateLimiter } from './addressRateLimiter';
 import { Connection } from './connection';
+import { UpdateInspector } from './inspection/updateInspector';
+import { reportRefusal } from './refusedMessage';
 import type { LiveSocket, PlanConnections } from './planConnections';
 import type { RoomRegistry } from './roomRegistry';
 import { SocketAdapter } from './socketAdapter';
@@ -22,10 +25,15 @@ type Admission =
   | { kind: 'refused'; code: number; event: string; denied?: { member: MemberRecord; docName: string } }
   | { kind: 'admitted'; member: MemberRecord; planId: string; docName: string; docKind: DocKind; access: 'read' | 'write' };
 
+/** How long a refused socket may take to answer our close frame before it is cut off. */
+const REFUSED_GRACE_MS = 1_000;
+
 /**
- * The only way onto a doc: Origin, session cookie, plan, doc and `docAccess` are checked for every socket
- * (DESIGN.md §5). A foreign Origin is refused before the upgrade (HTTP 403); every other refusal upgrades
- * and closes with its documented code so that a browser can tell the user why.
+ * The only way onto a doc: the per-address upgrade rate (HTTP 429), Origin, session cookie, plan, doc and
+ * `docAccess` are checked for every socket (DESIGN.md §5). A foreign Origin is refused before the upgrade
+ * (HTTP 403); every other refusal upgrades and closes with its documented code so that a browser can tell
+ * the user why. Refused sockets live on a WebSocket server with the small pre-sign-in frame limit; signed-in
+ * ones on one whose frames may be as large as the doc cap (issue #9).
  */
 export function createUpgradeGate(deps: {
   config: Config;
@@ -37,14 +45,28 @@ export function createUpgradeGate(deps: {
   log: Logger;
 }) {
   const { config, meta, rooms, rights, connections, audit, log } = deps;
-  // permessage-deflate stays off: compression bombs and CPU per message (DESIGN.md §8).
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: config.limits.docSizeCapBytes + 1024 });
+  const { limits } = config;
+  // permessage-deflate stays off: compression bombs and CPU per message (DESIGN.md §8). A frame up to twice the
+  // cap is read and closed with 4413; `ws` itself closes anything larger with 1009 before buffering it.
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 2 * limits.docSizeCapBytes });
+  const refusedWss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.frameBytesBeforeSignIn });
+  const upgradeRate = new AddressRateLimiter(limits.upgradesPerSecondPerAddress, limits.upgradeBurstPerAddress);
+  const inspector = new UpdateInspector({
+    bounds: { maxStructs: limits.updateMaxStructs, maxDepth: limits.updateMaxDepth },
+    budgetMs: limits.updateCheckMs,
+    memoryMb: limits.updateCheckMemoryMb,
+    log: log.child('inspection'),
+  });
   const adapters = new Set<SocketAdapter>();
   const heartbeat = setInterval(() => adapters.forEach((a) => a.heartbeat()), 30_000);
   heartbeat.unref();
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
+    if (!upgradeRate.admit(req.socket.remoteAddress ?? 'unknown', performance.now())) {
+      log.warn('security.upgrade_rate_limited', {});
+      return refuseHttp(socket, 429, 'Too Many Requests', ['Retry-After: 1']);
+    }
     const path = req.url ?? '';
     if (!path.startsWith(`${SYNC_PATH_PREFIX}/`)) return refuseHttp(socket, 404, 'Not Found');
     if (!isSameOrigin(req, config.publicOrigin)) {
@@ -59,18 +81,24 @@ export function createUpgradeGate(deps: {
       log.error('upgrade.failed', { error });
       return refuseHttp(socket, 500, 'Internal Server Error');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (admission.kind === 'refused') {
-        log.info(admission.event, {});
-        if (admission.denied) {
-          const { member, docName } = admission.denied;
-          void audit.record({ event: 'access.denied', planId: member.planId, memberId: member.memberId, role: member.role, object: docName, outcome: 'refused' });
-        }
-        ws.close(admission.code, admission.event);
-        return;
-      }
-      void open(ws, admission);
-    });
+    if (admission.kind === 'refused') {
+      refusedWss.handleUpgrade(req, socket, head, (ws) => refuse(ws, admission));
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => void open(ws, admission));
+  }
+
+  /** Closes a refused socket with its code; whatever it sends meanwhile is read up to the pre-sign-in limit. */
+  function refuse(ws: WebSocket, admission: Extract<Admission, { kind: 'refused' }>): void {
+    // Without an error listener, a bad frame on a refused socket would throw and end the process.
+    ws.on('error', (error) => log.warn('security.refused_socket_error', { code: (error as { code?: unknown }).code }));
+    log.info(admission.event, {});
+    if (admission.denied) {
+      const { member, docName } = admission.denied;
+      void audit.record({ event: 'access.denied', planId: member.planId, memberId: member.memberId, role: member.role, object: docName, outcome: 'refused' });
+    }
+    ws.close(admission.code, admission.event);
+    setTimeout(() => ws.terminate(), REFUSED_GRACE_MS).unref();
   }
 
   function admit(req: IncomingMessage): Admission {
@@ -97,9 +125,11 @@ export function createUpgradeGate(deps: {
   async function open(ws: WebSocket, a: Extract<Admission, { kind: 'admitted' }>): Promise<void> {
     const ids = { planId: a.planId, docName: a.docName, memberId: a.member.memberId };
     const adapter = new SocketAdapter(ws, {
-      maxBufferedBytes: config.limits.docSizeCapBytes,
-      onTextFrame: () => adapter.close(CloseCode.malformed, 'text frame'),
-      onOverflow: () => adapter.close(CloseCode.tooLarge, 'too large'),
+      maxBufferedBytes: limits.docSizeCapBytes,
+      firstMessageMs: limits.idleUpgradeMs,
+      onTextFrame: () => refuseFrame(adapter, a, CloseCode.malformed, 'text_frame'),
+      onOverflow: () => refuseFrame(adapter, a, CloseCode.tooLarge, 'frame_too_large'),
+      onSilent: () => refuseFrame(adapter, a, CloseCode.malformed, 'no_first_message'),
     });
     adapters.add(adapter);
     ws.on('close', () => adapters.delete(adapter));
@@ -112,7 +142,7 @@ export function createUpgradeGate(deps: {
       return;
     }
     const connection = new Connection(
-      { room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits: config.limits, audit, log },
+      { room, peer: adapter, member: a.member, kind: a.docKind, access: a.access, limits, audit, log, inspector },
       (ms) => adapter.pause(ms),
     );
     const live: LiveSocket = { memberId: a.member.memberId, docName: a.docName, access: a.access, close: (code, reason) => adapter.close(code, reason) };
@@ -138,16 +168,25 @@ export function createUpgradeGate(deps: {
     });
   }
 
+  /** A frame refused by the adapter (text, no first message, overflow while the doc loads): as `Connection.fail`. */
+  function refuseFrame(adapter: SocketAdapter, a: Extract<Admission, { kind: 'admitted' }>, code: number, reason: string): void {
+    reportRefusal({ log, audit }, a, code, reason);
+    adapter.close(code, reason);
+  }
+
   return {
     onUpgrade,
-    /** Closes every socket and stops the heartbeat. */
-    close(): void {
+    /** Closes every socket, stops the heartbeat and the inspection workers. */
+    async close(): Promise<void> {
       clearInterval(heartbeat);
       wss.close();
+      refusedWss.close();
+      await inspector.close();
     },
   };
 }
 
-function refuseHttp(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuseHttp(socket: Duplex, status: number, text: string, headers: string[] = []): void {
+  const extra = headers.map((h) => `${h}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
 }

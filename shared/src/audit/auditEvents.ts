@@ -10,6 +10,8 @@ export const AUDIT_EVENTS = [
   'doc.changed',
   'write.rejected',
   'access.denied',
+  /** A socket sent a message the server refused outright (malformed, too large) and was closed: a security event. */
+  'message.refused',
   'member.invited',
   'member.revoked',
   'member.role_changed',

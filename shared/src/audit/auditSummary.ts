@@ -46,8 +46,8 @@ const FAMILY_EVENTS: Partial<Record<AuditEvent, { kind: 'read' | 'change'; key: 
  * "Wie heeft mijn plan bekeken of gewijzigd?" (issue #6): the audit records an ouder or a jeugdige of 12+
  * sees, in plain Dutch (B1), newest first. Shows the reads and changes of the plan by others, and every act
  * of others the rights refused; leaves out the reader's own acts, the server's own (`system`) records and
- * the plan's housekeeping (invitations, roles, teamoverleg). Two identical lines in a row (the same person
- * opening the same part twice in a minute) show once. Pure.
+ * the plan's housekeeping (invitations, roles, teamoverleg) and refused socket messages (security events).
+ * Two identical lines in a row (the same person opening the same part twice in a minute) show once. Pure.
  *
  * @example
  * summarizeAuditForFamily(records, { viewerMemberId: 'm-ouder', members })
@@ -67,6 +67,9 @@ export function summarizeAuditForFamily(records: readonly AuditEntry[], options:
 
 function describeForFamily(entry: AuditEntry, names: ReadonlyMap<string, string>, options: AuditSummaryOptions): AuditSummaryLine | undefined {
   const locale = options.locale ?? 'nl';
+  // A refused socket message is a technical security event for the jeugdbeschermer's full log; a broken
+  // browser can cause one, so it would only worry a family.
+  if (entry.event === 'message.refused') return undefined;
   const refused = entry.outcome === 'refused' || entry.event === 'access.denied' || entry.event === 'write.rejected';
   const shown = refused ? undefined : FAMILY_EVENTS[entry.event];
   if (!refused && !shown) return undefined;

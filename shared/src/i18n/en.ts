@@ -36,8 +36,11 @@ export const en: Record<MessageKey, string> = {
   'error.storage_unavailable': 'Saving is not possible right now. Please try again later.',
   'error.unsupported_media_type': 'Send the data as JSON.',
   'error.too_many_requests': 'Too many requests. Wait a moment and try again.',
+  'error.too_deep': 'This data is built up in too complicated a way. It was not saved.',
+  'error.forbidden_key': 'This data contains something that is not allowed. It was not saved.',
   'rejected.no_write': 'You may not change this part of the plan. Your change was not saved.',
   'rejected.root_not_allowed': 'This change does not fit the plan and was not saved.',
+  'rejected.builds_on_rejected': 'This change builds on a change that was not saved. It was not saved either.',
 
   // Client pages, save status and connection messages.
   'client.loading': 'One moment…',

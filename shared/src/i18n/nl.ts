@@ -40,9 +40,12 @@ export const nl = {
   'error.storage_unavailable': 'Opslaan lukt nu niet. Probeer het later opnieuw.',
   'error.unsupported_media_type': 'Stuur de gegevens als JSON.',
   'error.too_many_requests': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+  'error.too_deep': 'Deze gegevens zijn te ingewikkeld opgebouwd. Ze zijn niet opgeslagen.',
+  'error.forbidden_key': 'Deze gegevens bevatten iets wat niet is toegestaan. Ze zijn niet opgeslagen.',
 
   'rejected.no_write': 'U mag dit deel van het plan niet wijzigen. Uw wijziging is niet opgeslagen.',
   'rejected.root_not_allowed': 'Deze wijziging past niet in het plan en is niet opgeslagen.',
+  'rejected.builds_on_rejected': 'Deze wijziging bouwt voort op een wijziging die niet is opgeslagen. Ook deze is niet opgeslagen.',
 
   // Client pages, save status and connection messages.
   'client.loading': 'Even geduld…',

@@ -3,6 +3,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { ROLE_COLORS } from '../../../../shared/src/permissions/roles';
 import type { ConnectionContext } from '../connection';
+import { requireFrameEnd } from '../refusedMessage';
+
+const UTF8 = new TextDecoder();
 
 interface AwarenessEntry {
   clientId: number;
@@ -16,12 +19,13 @@ interface AwarenessEntry {
  * (DESIGN.md §5).
  */
 export function handleAwareness(ctx: ConnectionContext, decoder: decoding.Decoder): void {
-  const entries = readEntries(decoding.readVarUint8Array(decoder), ctx.limits.awarenessStateBytes);
-  const own = entries.filter((entry) => {
+  const update = decoding.readVarUint8Array(decoder);
+  requireFrameEnd(decoder);
+  const own = readEntries(update, ctx.limits.awarenessStateBytes, (clientId) => {
     // A clientID another socket already speaks for cannot be taken over: that would move someone else's caret.
-    if (ctx.awarenessClientId === undefined && ctx.room.claimAwarenessClient(entry.clientId, ctx.peer)) ctx.awarenessClientId = entry.clientId;
-    return entry.clientId === ctx.awarenessClientId;
-  });
+    if (ctx.awarenessClientId === undefined && ctx.room.claimAwarenessClient(clientId, ctx.peer, ctx.member.memberId)) ctx.awarenessClientId = clientId;
+    return clientId === ctx.awarenessClientId;
+  }, () => logOversized(ctx));
   if (own.length === 0) return;
   const { memberId, name, role } = ctx.member;
   const user = { memberId, name, role, color: ROLE_COLORS[role] };
@@ -29,21 +33,35 @@ export function handleAwareness(ctx: ConnectionContext, decoder: decoding.Decode
   awarenessProtocol.applyAwarenessUpdate(ctx.room.awareness, writeEntries(stamped), ctx.peer);
 }
 
-/** Decodes an awareness update; states that are not JSON objects or are too large are dropped. */
-function readEntries(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
+/**
+ * Decodes an awareness update and keeps the entries `isOwn` accepts; states that are not JSON objects or are
+ * larger than `maxStateBytes` are dropped (issue #9: presence is best effort, so a too-large state never
+ * closes the socket). Only kept entries are parsed, so 10,000 foreign entries cost no JSON parsing.
+ */
+function readEntries(update: Uint8Array, maxStateBytes: number, isOwn: (clientId: number) => boolean, onOversized: () => void): AwarenessEntry[] {
   const d = decoding.createDecoder(update);
   const count = decoding.readVarUint(d);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
-    const json = decoding.readVarString(d);
-    if (json.length > maxStateBytes) continue;
+    const bytes = decoding.readVarUint8Array(d);
+    if (bytes.length > maxStateBytes) onOversized();
+    if (bytes.length > maxStateBytes || !isOwn(clientId)) continue;
+    const json = UTF8.decode(bytes);
     const state: unknown = JSON.parse(json);
     if (state === null) entries.push({ clientId, clock, state: null });
     else if (typeof state === 'object' && !Array.isArray(state)) entries.push({ clientId, clock, state: state as Record<string, unknown> });
   }
   return entries;
+}
+
+/** Once per socket: a flood of oversized states must not flood the log as well. */
+function logOversized(ctx: ConnectionContext): void {
+  if (ctx.oversizedAwarenessLogged) return;
+  ctx.oversizedAwarenessLogged = true;
+  const { room, member } = ctx;
+  ctx.log.warn('security.awareness_dropped', { planId: room.planId, docName: room.docName, memberId: member.memberId, role: member.role, reason: 'state_too_large' });
 }
 
 function writeEntries(entries: AwarenessEntry[]): Uint8Array {

@@ -1,68 +1,97 @@
 import * as decoding from 'lib0/decoding';
 import { SyncMessageType } from '../../../../shared/src/protocol/messageTypes';
 import { allowedRoots } from '../../../../shared/src/schema/planSchema';
-import { translate } from '../../../../shared/src/i18n/translate';
-import { MalformedMessage, type ConnectionContext } from '../connection';
+import { translate, type MessageKey } from '../../../../shared/src/i18n/translate';
+import type { ConnectionContext } from '../connection';
+import type { InspectionResult } from '../inspection/updateInspector';
+import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
 import { encodeRejected, encodeSyncStep2 } from '../messages';
-import { addsNothing, rootNamesWritten } from '../updateInspection';
+import { RefusedMessage, requireFrameEnd } from '../refusedMessage';
+
+/** Why a content message got `101 rejected`; each has its Dutch text under `rejected.<reason>`. */
+type RejectReason = 'no_write' | 'root_not_allowed' | 'builds_on_rejected';
 
 /**
  * Sync messages (type 0). Step 1 gets our step 2. Step 2 and update are content messages: numbered, and
- * each one ends settled — stored durably, rejected with `101`, or adding nothing (DESIGN.md §5, §7).
+ * each one ends settled — stored durably, rejected with `101`, or adding nothing (DESIGN.md §5, §7) — or
+ * the socket is closed (4400, 4413) before the doc sees any of it.
  */
-export function handleSync(ctx: ConnectionContext, decoder: decoding.Decoder, settle: (n: number) => void): void {
+export async function handleSync(ctx: ConnectionContext, decoder: decoding.Decoder, settle: (n: number) => void): Promise<void> {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case SyncMessageType.step1: {
       const stateVector = decoding.readVarUint8Array(decoder);
+      requireFrameEnd(decoder);
       ctx.peer.send(encodeSyncStep2(ctx.room.doc, stateVector));
       return;
     }
     case SyncMessageType.step2:
     case SyncMessageType.update: {
       const update = decoding.readVarUint8Array(decoder);
-      handleContent(ctx, update, settle);
-      return;
+      requireFrameEnd(decoder);
+      return handleContent(ctx, update, syncType, settle);
     }
     default:
-      throw new MalformedMessage(`unknown sync type ${syncType}`);
+      throw new RefusedMessage('malformed', 'unknown_sync_type');
   }
 }
 
-function handleContent(ctx: ConnectionContext, update: Uint8Array, settle: (n: number) => void): void {
+/**
+ * The pipeline of one content message (STYLE.md pattern 3): inspect in the worker → check against the live
+ * doc → authorise → apply → persist → `saved` or `rejected`.
+ */
+async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncType: number, settle: (n: number) => void): Promise<void> {
   const n = ctx.saved.next();
-  // Decode fully before anything touches the live doc: a malformed update throws here (→ 4400).
-  const roots = rootNamesWritten(update);
-  if (ctx.access !== 'write') {
-    // The empty step 2 every reader sends on connect is not a write: neither stored nor rejected.
-    if (addsNothing(ctx.room.doc, update)) settle(n);
-    else reject(ctx, n, 'no_write', settle);
-    return;
+  const inspected = await ctx.inspector.inspect(update);
+  if (!ctx.isOpen()) return;
+  const shape = shapeOf(inspected);
+  const { room, limits, member } = ctx;
+  const missing = hasMissingDependencies(shape, room.doc);
+  // The empty step 2 every client sends on connect, or a resend: not a write, on any socket (DESIGN.md §5).
+  if (!missing && addsNothing(shape, room.doc)) return settle(n);
+  if (ctx.access !== 'write') return reject(ctx, n, 'no_write', settle);
+  if (missing) {
+    // Edits typed on top of a rejected one may arrive before the client has seen the rejection.
+    if (ctx.rejections > 0) return reject(ctx, n, 'builds_on_rejected', settle);
+    throw new RefusedMessage('malformed', 'missing_dependencies');
   }
   const allowed = allowedRoots(ctx.kind);
-  for (const root of roots) if (!allowed.has(root)) return reject(ctx, n, 'root_not_allowed', settle);
-  const durable = ctx.room.applyFromPeer(update, ctx.peer);
-  if (!durable) {
-    settle(n);
-    return;
+  if (shape.roots.some((root) => !allowed.has(root))) return reject(ctx, n, 'root_not_allowed', settle);
+  if (deepestAnchoredNesting(shape, room.doc, limits.updateMaxDepth) > limits.updateMaxDepth) throw new RefusedMessage('malformed', 'too_deep');
+  const added = clientsAdded(shape, room.doc);
+  // A first sync (step 2) legitimately carries other people's structs (DESIGN.md §5); a live update may not
+  // write new structs in the name of another member's connected client.
+  if (syncType === SyncMessageType.update && added.some((client) => room.clientIdOfOtherMember(client, member.memberId))) {
+    throw new RefusedMessage('malformed', 'client_id_taken');
   }
-  const { member, room } = ctx;
+  // Deleting never grows a doc past its cap: at the cap, removing text must still work.
+  if (added.length > 0 && room.wouldExceed(update.length, limits.docSizeCapBytes)) throw new RefusedMessage('too_large', 'doc_too_large');
+  const applied = room.applyFromPeer(update, ctx.peer);
+  if (applied.kind === 'incomplete') throw new RefusedMessage('malformed', 'unresolvable_dependencies');
+  if (!applied.durable) return settle(n);
   void ctx.audit.recordDocChange({ planId: room.planId, memberId: member.memberId, role: member.role, object: room.docName });
   // On a failed write the room closes this socket (4500); the message stays unacknowledged, as it should.
-  durable.then(() => settle(n), () => undefined);
+  applied.durable.then(() => settle(n), () => undefined);
 }
 
-function reject(ctx: ConnectionContext, n: number, reason: 'no_write' | 'root_not_allowed', settle: (n: number) => void): void {
-  ctx.log.warn('update.rejected', {
-    planId: ctx.room.planId,
-    docName: ctx.room.docName,
-    memberId: ctx.member.memberId,
-    role: ctx.member.role,
-    reason,
-    message: n,
-  });
+/** The worker's verdict as a shape, or the refusal it means: too much to hold or check → 4413, else 4400. */
+function shapeOf(inspected: InspectionResult) {
+  if (inspected.ok) return inspected.shape;
+  const tooLarge = inspected.fault === 'over_budget' || inspected.fault === 'too_many_structs';
+  throw new RefusedMessage(tooLarge ? 'too_large' : 'malformed', inspected.fault);
+}
+
+const REJECT_TEXT: Record<RejectReason, MessageKey> = {
+  no_write: 'rejected.no_write',
+  root_not_allowed: 'rejected.root_not_allowed',
+  builds_on_rejected: 'rejected.builds_on_rejected',
+};
+
+function reject(ctx: ConnectionContext, n: number, reason: RejectReason, settle: (n: number) => void): void {
   const { member, room } = ctx;
+  ctx.rejections += 1;
+  ctx.log.warn('update.rejected', { planId: room.planId, docName: room.docName, memberId: member.memberId, role: member.role, reason, message: n });
   void ctx.audit.record({ event: 'write.rejected', planId: room.planId, memberId: member.memberId, role: member.role, object: room.docName, outcome: 'refused', reason });
-  ctx.peer.send(encodeRejected(n, translate(reason === 'no_write' ? 'rejected.no_write' : 'rejected.root_not_allowed')));
+  ctx.peer.send(encodeRejected(n, translate(REJECT_TEXT[reason])));
   settle(n);
 }

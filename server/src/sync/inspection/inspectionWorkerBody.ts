@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readUpdateShape, type ShapeBounds } from './readUpdateShape';
+
+/** A request from the main thread: one update to inspect, its bytes transferred (not copied). */
+export interface InspectionRequest {
+  readonly id: number;
+  readonly update: Uint8Array;
+}
+
+/**
+ * The inspection worker (issue #9): decodes and checks one update at a time, off the main event loop, and
+ * answers with its shape or its fault. Says `ready` once loaded, so that the main thread's time budget
+ * measures the check and not the start of the worker.
+ */
+const port = parentPort;
+if (!port) throw new Error('inspectionWorkerBody runs only as a worker');
+const bounds = workerData as ShapeBounds;
+port.on('message', (request: InspectionRequest) => {
+  port.postMessage({ id: request.id, result: readUpdateShape(request.update, bounds) });
+});
+port.postMessage({ ready: true });

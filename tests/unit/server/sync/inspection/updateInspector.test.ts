@@ -1,0 +1,79 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, type LogFields } from '../../../../../server/src/log';
+import { UpdateInspector } from '../../../../../server/src/sync/inspection/updateInspector';
+import { longItemChain } from '../../../../helpers/hostileFrames';
+
+/** Written by hand: one ContentAny item holding `count` one-letter strings: small on the wire, large in a heap. */
+function manyStringsInOneItem(count: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 4242);
+  encoding.writeVarUint(e, 0);
+  encoding.writeUint8(e, 8); // ContentAny, parent given
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarString(e, 'meta');
+  encoding.writeVarUint(e, 1); // one value …
+  encoding.writeUint8(e, 117); // … an array
+  encoding.writeVarUint(e, count);
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(e, 119);
+    encoding.writeVarString(e, String.fromCharCode(97 + (i % 26)));
+  }
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
+function small(text: string): Uint8Array {
+  const d = new Y.Doc();
+  d.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(d);
+}
+
+describe('the update inspector (worker threads with a budget)', () => {
+  let inspector: UpdateInspector | undefined;
+  const logs: LogFields[] = [];
+  const log = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogFields) });
+  afterEach(async () => {
+    await inspector?.close();
+    inspector = undefined;
+  });
+
+  it('[W1] answers in the order asked, and leaves the caller its bytes', async () => {
+    inspector = new UpdateInspector({ bounds: { maxStructs: 1000, maxDepth: 100 }, budgetMs: 5_000, memoryMb: 64, log });
+    const updates = ['a', 'bb', 'ccc', 'dddd'].map(small);
+    const results = await Promise.all(updates.map((u) => inspector!.inspect(u)));
+    expect(results.map((r) => (r.ok ? r.shape.ends[1] : -1))).toEqual([1, 2, 3, 4]);
+    expect(updates.every((u) => u.byteLength > 0)).toBe(true);
+  });
+
+  it('[W2] a check over the time budget ends its worker with over_budget; a fresh worker takes the next update', async () => {
+    inspector = new UpdateInspector({ bounds: { maxStructs: 2_000_000, maxDepth: 100 }, budgetMs: 100, memoryMb: 512, log });
+    await inspector.inspect(small('warm'));
+    const slow = inspector.inspect(longItemChain(400_000, 'aanleiding'));
+    const next = inspector.inspect(small('daarna'));
+    expect(await slow).toMatchObject({ ok: false, fault: 'over_budget' });
+    expect((await next).ok).toBe(true);
+    expect(logs.some((l) => l.event === 'inspection.worker_replaced')).toBe(true);
+  });
+
+  it('[W3] a check over the memory budget ends its worker with over_budget; the next update is checked', async () => {
+    inspector = new UpdateInspector({ bounds: { maxStructs: 1000, maxDepth: 100 }, budgetMs: 30_000, memoryMb: 32, log });
+    const hungry = inspector.inspect(manyStringsInOneItem(1_500_000));
+    const next = inspector.inspect(manyStringsInOneItem(10));
+    expect(await hungry).toMatchObject({ ok: false, fault: 'over_budget' });
+    expect((await next).ok).toBe(true);
+  });
+
+  it('[W4] a small update is not held up by a large one that is still being checked', async () => {
+    inspector = new UpdateInspector({ bounds: { maxStructs: 2_000_000, maxDepth: 100 }, budgetMs: 30_000, memoryMb: 512, log });
+    await Promise.all([inspector.inspect(small('warm')), inspector.inspect(longItemChain(2, 'aanleiding'))]);
+    let largeDone = false;
+    const large = inspector.inspect(longItemChain(400_000, 'aanleiding')).then(() => (largeDone = true));
+    expect((await inspector.inspect(small('snel'))).ok).toBe(true);
+    expect(largeDone).toBe(false);
+    await large;
+  });
+});
