@@ -14,6 +14,7 @@ import type { MemberRecord } from '../storage/records';
 import type { RightsService } from '../rights/rightsService';
 import type { MetaStore } from '../storage/Store';
 import { Connection } from './connection';
+import { startHeartbeat } from './heartbeat';
 import type { LiveSocket, PlanConnections } from './planConnections';
 import type { RoomRegistry } from './roomRegistry';
 import { SocketAdapter } from './socketAdapter';
@@ -40,8 +41,7 @@ export function createUpgradeGate(deps: {
   // permessage-deflate stays off: compression bombs and CPU per message (DESIGN.md §8).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: config.limits.docSizeCapBytes + 1024 });
   const adapters = new Set<SocketAdapter>();
-  const heartbeat = setInterval(() => adapters.forEach((a) => a.heartbeat()), 30_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(adapters, config.heartbeatMs);
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
@@ -142,7 +142,7 @@ export function createUpgradeGate(deps: {
     onUpgrade,
     /** Closes every socket and stops the heartbeat. */
     close(): void {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       wss.close();
     },
   };
