@@ -1,19 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { WebsocketProvider } from 'y-websocket';
+import type { DocConnection } from './docConnection';
 
 /**
- * True once the doc has synced with the server at least once, and stays true offline.
+ * True once the doc may be edited (`DocConnection.isReady`): synced with the server at least once, or loaded
+ * from this device's copy of a doc that had synced before. Stays true offline.
  * Editors wait for this so a first keystroke never builds a second copy of text that is still loading.
  */
-export function useHasSynced(provider: WebsocketProvider): boolean {
-  const [synced, setSynced] = useState(provider.synced);
+export function useDocReady(connection: DocConnection): boolean {
+  const [ready, setReady] = useState(connection.isReady());
   useEffect(() => {
-    if (provider.synced) setSynced(true);
-    const onSync = (state: boolean) => {
-      if (state) setSynced(true);
-    };
-    provider.on('sync', onSync);
-    return () => provider.off('sync', onSync);
-  }, [provider]);
-  return synced;
+    setReady(connection.isReady());
+    return connection.onReady(() => setReady(true));
+  }, [connection]);
+  return ready;
 }

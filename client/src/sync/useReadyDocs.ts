@@ -2,22 +2,18 @@ import { useEffect, useState } from 'react';
 import type { DocConnection } from './docConnection';
 
 /**
- * The names of the docs that have synced with the server at least once (and stay so offline): the
- * many-doc form of `useHasSynced`. Forms wait for this before they let anyone type.
+ * The names of the docs that may be edited (see `useDocReady`, of which this is the many-doc form).
+ * Forms wait for this before they let anyone type.
  */
-export function useSyncedDocs(connections: ReadonlyMap<string, DocConnection>): ReadonlySet<string> {
-  const [synced, setSynced] = useState<ReadonlySet<string>>(new Set());
+export function useReadyDocs(connections: ReadonlyMap<string, DocConnection>): ReadonlySet<string> {
+  const [ready, setReady] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    const mark = (docName: string) => setSynced((prev) => (prev.has(docName) ? prev : new Set([...prev, docName])));
-    const offs = [...connections].map(([docName, { provider }]) => {
-      if (provider.synced) mark(docName);
-      const onSync = (state: boolean) => {
-        if (state) mark(docName);
-      };
-      provider.on('sync', onSync);
-      return () => provider.off('sync', onSync);
+    const mark = (docName: string) => setReady((prev) => (prev.has(docName) ? prev : new Set([...prev, docName])));
+    const offs = [...connections].map(([docName, connection]) => {
+      if (connection.isReady()) mark(docName);
+      return connection.onReady(() => mark(docName));
     });
     return () => offs.forEach((off) => off());
   }, [connections]);
-  return synced;
+  return ready;
 }
