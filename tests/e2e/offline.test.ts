@@ -239,4 +239,18 @@ describe('offline in Chromium', () => {
     await expect.poll(() => deviceData(page), WAIT).toEqual({ databases: [], caches: [], workers: 0 });
     expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401);
   }, 60_000);
+
+  it('[O9] warns before a doc reaches the size cap the plan view announces', async () => {
+    const page = hulpverlener.page;
+    // The server of this branch may not announce limits yet; a tiny cap puts the demo plan past 80 %.
+    await page.route('**/api/plans/*', async (route) => {
+      const response = await route.fetch();
+      const json = { ...((await response.json()) as object), limits: { docMaxBytes: 4096 } };
+      await route.fulfill({ response, json });
+    });
+    await page.reload();
+    await expect.poll(() => page.locator('.sync-warnings').textContent(), WAIT).toContain('Dit deel van het plan is bijna vol: het gezamenlijke plan');
+    expect(await checkA11y(page)).toEqual([]);
+    await page.unroute('**/api/plans/*');
+  }, 60_000);
 });
