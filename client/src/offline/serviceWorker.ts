@@ -14,12 +14,17 @@
 interface ExtendableEvent extends Event {
   waitUntil(work: Promise<unknown>): void;
 }
+/** Chromium 123+ lets a worker name requests the browser sends straight to the network, without starting it. */
+interface InstallEvent extends ExtendableEvent {
+  addRoutes?(rules: { condition: { urlPattern: { pathname: string } }; source: 'network' }[]): Promise<void>;
+}
 interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
 }
 interface WorkerScope {
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'install', listener: (event: InstallEvent) => void): void;
+  addEventListener(type: 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
   skipWaiting(): Promise<void>;
   readonly clients: { claim(): Promise<void> };
@@ -32,7 +37,12 @@ const CACHE = 'gezinsplan-shell-v1';
 const SHELL = '/';
 const NETWORK_TIMEOUT_MS = 4_000;
 
+/** Paths the worker never handles (see `isServerPath`). */
+const SERVER_PATHS = ['/api/*', '/sync/*', '/healthz'];
+
 scope.addEventListener('install', (event) => {
+  // API calls then never wait for the worker to start (a rights change refetches the plan view at once).
+  event.addRoutes?.(SERVER_PATHS.map((pathname) => ({ condition: { urlPattern: { pathname } }, source: 'network' }))).catch(() => undefined);
   // A first install without network leaves the cache empty; the next online navigation fills it.
   event.waitUntil(refreshShell().catch(() => undefined).then(() => scope.skipWaiting()));
 });
