@@ -90,38 +90,19 @@ export function openDocConnection(
   local = copy;
   const ready = createLatch();
   let closed = false;
-  let resetting = false;
   const report = (reason: string, reset: boolean) => {
     if (closed) return;
     const lines = tracker.unsentLines();
     if (lines.length > 0 || reset) options.onNotProcessed?.({ docName, lines, reason, reset });
   };
-  const outcomes: TrackOutcomes = {
-    // The refused work must not come back from the device copy: erase it before the doc is reopened fresh.
-    rejected: (reason) => {
-      if (resetting) return;
-      resetting = true;
-      void copy.erase().catch(() => undefined).then(() => report(reason, true));
-    },
-    // The doc can never be read again by this member: show what was unsent, and keep no copy of it.
-    noAccessLeft: (reason) => {
-      report(reason, false);
-      void copy.erase().catch(() => undefined);
-    },
-  };
+  const outcomes = copyOutcomes(copy, report);
   const onEvent = (event: SaveEvent) => {
     trackEvent(tracker, event, outcomes);
     options.onEvent(event);
     if (event.kind === 'disconnected' && event.code === CloseCode.accessChanged) options.onAccessChanged?.();
   };
-  const live = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
-    connect: false,
-    disableBc: true,
-    WebSocketPolyfill: countingWebSocket((n, step2) => onEvent({ kind: 'contentSent', n, step2 })),
-    shouldReconnect: (event) => shouldReconnectAfter(event.code),
-  });
+  const live = createProvider(planId, docName, doc, onEvent);
   provider = live;
-  registerSavedHandlers(live, onEvent);
   const detach = watchProvider(live, onEvent);
   const reconnect = controlReconnect(live, { shouldReconnect: shouldReconnectAfter });
   const stopSizeWatch = watchDocSize(doc, options.docMaxBytes ?? FALLBACK_DOC_MAX_BYTES, (nearlyFull) => options.onEvent({ kind: 'size', nearlyFull }));
@@ -155,6 +136,36 @@ export function openDocConnection(
       void copy.close();
       tracker.destroy();
       doc.destroy();
+    },
+  };
+}
+
+/** A provider for one doc, not connected yet: numbered content messages, and the saved/rejected handlers. */
+function createProvider(planId: string, docName: string, doc: Y.Doc, onEvent: (event: SaveEvent) => void): WebsocketProvider {
+  const provider = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
+    connect: false,
+    disableBc: true,
+    WebSocketPolyfill: countingWebSocket((n, step2) => onEvent({ kind: 'contentSent', n, step2 })),
+    shouldReconnect: (event) => shouldReconnectAfter(event.code),
+  });
+  registerSavedHandlers(provider, onEvent);
+  return provider;
+}
+
+/** What happens to the device copy when the server refused work, or closed for good. */
+function copyOutcomes(copy: LocalCopy, report: (reason: string, reset: boolean) => void): TrackOutcomes {
+  let resetting = false;
+  return {
+    // The refused work must not come back from the device copy: erase it before the doc is reopened fresh.
+    rejected: (reason) => {
+      if (resetting) return;
+      resetting = true;
+      void copy.erase().catch(() => undefined).then(() => report(reason, true));
+    },
+    // The doc can never be read again by this member: show what was unsent, and keep no copy of it.
+    noAccessLeft: (reason) => {
+      report(reason, false);
+      void copy.erase().catch(() => undefined);
     },
   };
 }
