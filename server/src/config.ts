@@ -52,6 +52,8 @@ export interface Config {
   sessionTtlDays: number;
   /** Appended records after which a doc's log is compacted while open. */
   compactAfterRecords: number;
+  /** Milliseconds between heartbeats on every socket; a dead peer is ended within two (issue #9: within 30 s). */
+  heartbeatMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   storage: 'embedded' | 'postgres';
   limits: Limits;
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ConfigResult {
     invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 365),
     sessionTtlDays: int('SESSION_TTL_DAYS', 30, 1, 365),
     compactAfterRecords: int('COMPACT_AFTER_RECORDS', 1000, 1, 1_000_000),
+    heartbeatMs: int('HEARTBEAT_MS', 10_000, 50, 15_000),
     logLevel: logLevel as Config['logLevel'],
     storage: storage as Config['storage'],
     limits: readLimits(int),

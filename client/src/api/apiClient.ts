@@ -33,6 +33,11 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: strin
   return data as T;
 }
 
+/** True when the request never reached the server (no network): `ApiError` with status 0. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
+}
+
 function errorFrom(status: number, data: unknown): ApiError {
   const { error, message } = (typeof data === 'object' && data !== null ? data : {}) as { error?: unknown; message?: unknown };
   const code = typeof error === 'string' ? error : 'server';

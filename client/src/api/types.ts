@@ -44,6 +44,8 @@ export interface PlanView {
   readonly members: readonly PlanMember[];
   readonly docs: readonly PlanDoc[];
   readonly state: PlanStateView;
+  /** The server's limits (issue #9); older servers leave it out, so read it with a fallback. */
+  readonly limits?: { readonly docMaxBytes?: number };
 }
 
 /** One template of `GET /api/templates`: what a new plan can start from. */

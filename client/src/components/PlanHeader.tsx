@@ -4,6 +4,7 @@ import type { PlanView } from '../api/types';
 import { NIEUW_PLAN_PATH } from '../routes';
 import { AppLink } from './AppLink';
 import { PresenceBar } from './PresenceBar';
+import { docPartName } from './docPartName';
 import { SaveStatus } from './SaveStatus';
 
 interface PlanHeaderProps {
@@ -43,7 +44,7 @@ export function PlanHeader({ plan, awareness, onLogout }: PlanHeaderProps) {
       {/* Sticky, so "Offline — niet opgeslagen" stays in sight while typing far down the page. */}
       <div className="plan-statusbar">
         <div className="plan-statusbar__inner">
-          <SaveStatus />
+          <SaveStatus partName={(docName) => docPartName(plan, docName)} />
         </div>
       </div>
     </>

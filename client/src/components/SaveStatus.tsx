@@ -11,7 +11,7 @@ interface Warning {
   readonly dismissDoc?: string;
 }
 
-function warningsOf(snapshot: SyncStatusSnapshot): Warning[] {
+function warningsOf(snapshot: SyncStatusSnapshot, partName: (docName: string) => string): Warning[] {
   const warnings: Warning[] = [];
   const seen = new Set<string>();
   for (const [docName, state] of snapshot.docs) {
@@ -20,6 +20,9 @@ function warningsOf(snapshot: SyncStatusSnapshot): Warning[] {
       seen.add(closeText);
       warnings.push({ key: `close-${docName}`, text: closeText });
     }
+    if (state.nearlyFull) {
+      warnings.push({ key: `full-${docName}`, text: translate('save.nearlyFull', { part: partName(docName) }) });
+    }
     if (state.rejection) {
       warnings.push({ key: `rejected-${docName}`, text: translate('save.rejected', { reason: state.rejection.reason }), dismissDoc: docName });
     }
@@ -27,12 +30,15 @@ function warningsOf(snapshot: SyncStatusSnapshot): Warning[] {
   return warnings;
 }
 
-/** "Opgeslagen" / "Bezig met opslaan…" / "Offline", plus why a socket closed and what the server refused. */
-export function SaveStatus() {
+/**
+ * "Opgeslagen" / "Bezig met opslaan…" / "Offline. Niet opgeslagen — 3 wijzigingen", plus why a socket
+ * closed, what the server refused, and which part of the plan is nearly full (`partName` names it).
+ */
+export function SaveStatus({ partName }: { partName: (docName: string) => string }) {
   const store = useSyncStatusStore();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const { state, text } = describeSaveStatus(snapshot.summary);
-  const warnings = warningsOf(snapshot);
+  const warnings = warningsOf(snapshot, partName);
   return (
     <div className="save-area">
       <div className={`save-status save-status--${state}`} data-testid="save-status" data-state={state} aria-live="polite">

@@ -3,7 +3,7 @@ import { translate, type MessageKey } from '../../../shared/src/i18n/translate';
 import { proseField, proseSections, type ProseKey } from '../../../shared/src/schema/planSchema';
 import type { DocKind } from '../../../shared/src/schema/docNames';
 import type { CaretUser, DocConnection } from '../sync/docConnection';
-import { useHasSynced } from '../sync/useHasSynced';
+import { useDocReady } from '../sync/useDocReady';
 import { ProseEditor } from './ProseEditor';
 
 export interface DocSectionsProps {
@@ -25,7 +25,7 @@ export interface DocSectionsProps {
 
 /** Every prose section of one doc, each as a labelled region with its editor. */
 export function DocSections({ connection, kind, ...rest }: DocSectionsProps) {
-  const hasSynced = useHasSynced(connection.provider);
+  const ready = useDocReady(connection);
   return (
     <>
       {proseSections(kind).map((section) => (
@@ -36,7 +36,7 @@ export function DocSections({ connection, kind, ...rest }: DocSectionsProps) {
           sectionKey={section.key}
           labelKey={section.labelKey as MessageKey}
           hintKey={section.hintKey as MessageKey}
-          hasSynced={hasSynced}
+          ready={ready}
           {...rest}
         />
       ))}
@@ -50,11 +50,11 @@ interface ProseSectionProps extends Omit<DocSectionsProps, 'kind' | 'connection'
   sectionKey: string;
   labelKey: MessageKey;
   hintKey: MessageKey;
-  hasSynced: boolean;
+  ready: boolean;
 }
 
 function ProseSection(props: ProseSectionProps) {
-  const { connection, kind, sectionKey, user, canWrite, readOnlyReason, hasSynced } = props;
+  const { connection, kind, sectionKey, user, canWrite, readOnlyReason, ready } = props;
   const id = useId();
   const heading = props.heading ?? translate(props.labelKey);
   const hint = props.hint === undefined ? translate(props.hintKey) : props.hint;
@@ -82,7 +82,7 @@ function ProseSection(props: ProseSectionProps) {
         user={user}
         label={heading}
         describedBy={describedBy}
-        editable={canWrite && hasSynced}
+        editable={canWrite && ready}
       />
     </section>
   );

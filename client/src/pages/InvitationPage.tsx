@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { acceptInvitation, ApiError, getSession } from '../api/apiClient';
 import { MessagePage } from '../components/MessagePage';
+import { rememberSession } from '../offline/startCache';
 import { navigate, planPath } from '../routes';
 
 type InvitationState =
@@ -30,7 +31,11 @@ export function InvitationPage() {
       return;
     }
     acceptInvitation(token)
-      .then((session) => navigate(planPath(session.planId), { replace: true }))
+      .then(async (session) => {
+        // A new session on this device: the next start without a network goes to this plan.
+        await rememberSession(session);
+        navigate(planPath(session.planId), { replace: true });
+      })
       .catch(async (error: unknown) => setState(await failureFor(error)));
   }, []);
 

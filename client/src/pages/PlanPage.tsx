@@ -1,7 +1,6 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
-import { logout } from '../api/apiClient';
 import type { PlanView } from '../api/types';
 import { ACTIES_ANCHOR, ActiesView } from '../blocks/ActiesView';
 import { OWN_ANCHOR, OwnSection } from '../blocks/OwnSection';
@@ -17,10 +16,16 @@ import { PlanHeader } from '../components/PlanHeader';
 import { LiveDocSections } from '../editor/LiveDocSections';
 import { OTHERS_ANCHOR, OtherMemberViews } from '../editor/OtherMemberViews';
 import { FormOptionsContext } from '../fields/formOptionsContext';
+import { registerAppShell } from '../offline/appShell';
+import { dropUnreadableCopies } from '../offline/deviceCopies';
+import { signOutOnDevice } from '../offline/signOutOnDevice';
 import { navigate } from '../routes';
 import type { CaretUser, DocConnection } from '../sync/docConnection';
 import { SyncStatusContext } from '../sync/syncStatusContext';
+import { unsavedChanges } from '../sync/saveStatus';
 import { createSyncStatusStore } from '../sync/syncStatusStore';
+import { useUnloadWarning } from '../sync/useUnloadWarning';
+import { docMaxBytes } from './docMaxBytes';
 import { effectiveAccess } from './effectiveAccess';
 import { PlanRefreshContext } from './planRefreshContext';
 import { usePlan } from './usePlan';
@@ -31,6 +36,9 @@ const PROFESSIONEEL_ANCHOR = 'professioneel';
 /** `/plan/<planId>`: the plan, live, for the signed-in member. */
 export function PlanPage({ planId }: { planId: string }) {
   const { state, refresh } = usePlan(planId);
+  // Signing out first unmounts the plan, so every doc is closed before its copy is deleted.
+  const [signingOut, setSigningOut] = useState<PlanView | null>(null);
+  if (signingOut) return <SigningOut plan={signingOut} />;
   if (state.kind === 'loading') {
     return (
       <MessagePage title={translate('app.name')}>
@@ -45,10 +53,33 @@ export function PlanPage({ planId }: { planId: string }) {
       </MessagePage>
     );
   }
-  return <PlanWorkspace plan={state.plan} refresh={refresh} />;
+  return <PlanWorkspace plan={state.plan} fromDevice={state.fromDevice} refresh={refresh} onSignOut={() => setSigningOut(state.plan)} />;
 }
 
-function PlanWorkspace({ plan, refresh }: { plan: PlanView; refresh: () => void }) {
+/** "Afmelden op dit apparaat" (issue #9): session ended, the member's data gone from this device, then the start page. */
+function SigningOut({ plan }: { plan: PlanView }) {
+  useEffect(() => {
+    const known = plan.docs.map((d) => ({ planId: plan.planId, memberId: plan.me.memberId, docName: d.docName }));
+    void signOutOnDevice(plan.me.memberId, known)
+      .catch(() => undefined)
+      .then(() => navigate('/', { replace: true }));
+  }, [plan]);
+  return (
+    <MessagePage title={translate('app.name')}>
+      <p>{translate('logout.busy')}</p>
+    </MessagePage>
+  );
+}
+
+interface PlanWorkspaceProps {
+  plan: PlanView;
+  /** The plan view was kept on this device: the server could not be reached. */
+  fromDevice: boolean;
+  refresh: () => void;
+  onSignOut: () => void;
+}
+
+function PlanWorkspace({ plan, fromDevice, refresh, onSignOut }: PlanWorkspaceProps) {
   // One store per page: nothing about one plan's sockets leaks into another.
   const [store] = useState(createSyncStatusStore);
   // A 4409 close means the rights changed: fetch the plan view again so read-only parts follow (issue #6).
@@ -56,30 +87,52 @@ function PlanWorkspace({ plan, refresh }: { plan: PlanView; refresh: () => void 
   useEffect(() => {
     if (accessChanges > 0) refresh();
   }, [accessChanges, refresh]);
+  useUnloadWarning(store);
+  useDeviceCopies(plan, fromDevice);
+  const signOut = useCallback(() => {
+    if (unsavedChanges(store.getSnapshot().docs.values()) > 0 && !window.confirm(translate('logout.confirmUnsaved'))) return;
+    onSignOut();
+  }, [store, onSignOut]);
   return (
     <SyncStatusContext.Provider value={store}>
       <PlanRefreshContext.Provider value={refresh}>
-        <PlanDocs plan={plan} />
+        <PlanDocs plan={plan} fromDevice={fromDevice} onLogout={signOut} />
       </PlanRefreshContext.Provider>
     </SyncStatusContext.Provider>
   );
 }
 
-function PlanDocs({ plan }: { plan: PlanView }) {
+/**
+ * Keeps the device in step with what the server says (issue #9): the app shell is kept for an offline start,
+ * and the copies of docs this member may no longer read are deleted. Only on a view from the server: a view
+ * kept on the device says nothing new.
+ */
+function useDeviceCopies(plan: PlanView, fromDevice: boolean): void {
+  const readable = plan.docs.map((d) => d.docName).join('\n');
+  const { planId } = plan;
+  const { memberId } = plan.me;
+  useEffect(() => {
+    if (fromDevice) return;
+    registerAppShell();
+    void dropUnreadableCopies(planId, memberId, readable.split('\n'));
+  }, [fromDevice, planId, memberId, readable]);
+}
+
+function PlanDocs({ plan, fromDevice, onLogout }: { plan: PlanView; fromDevice: boolean; onLogout: () => void }) {
   const { me } = plan;
   const user = useMemo<CaretUser>(() => ({ memberId: me.memberId, name: me.name, role: me.role, color: me.color }), [me]);
   const { members, connections } = usePlanConnections(plan, user);
   const gezamenlijk = connections.get(GEZAMENLIJK) ?? null;
-  const onLogout = useCallback(() => {
-    void logout()
-      .catch(() => undefined)
-      .then(() => navigate('/', { replace: true }));
-  }, []);
 
   return (
     <div className="plan-layout">
       <PlanHeader plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} onLogout={onLogout} />
       <div className="plan-notices">
+        {fromDevice && (
+          <p className="offline-note" data-testid="offline-note">
+            {translate('offline.fromDevice')}
+          </p>
+        )}
         <NotProcessedPanel />
         <TeamoverlegBanner plan={plan} />
       </div>
@@ -151,6 +204,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
             <LiveDocSections
               planId={plan.planId}
               docName={PROFESSIONEEL}
+              docMaxBytes={docMaxBytes(plan)}
               kind="professioneel"
               user={user}
               canWrite={professioneel === 'write'}

@@ -13,7 +13,8 @@ import { useDocConnections } from '../sync/useDocConnections';
 import { useDocSnapshot, useDocSnapshots } from '../sync/useDocSnapshot';
 import { useNow } from '../sync/useNow';
 import { useStableValue } from '../sync/useStableValue';
-import { useSyncedDocs } from '../sync/useSyncedDocs';
+import { useReadyDocs } from '../sync/useReadyDocs';
+import { docMaxBytes } from './docMaxBytes';
 import { effectiveAccess } from './effectiveAccess';
 import { gezamenlijkReadOnlyReason } from './readOnlyReason';
 
@@ -27,7 +28,7 @@ export function readableOwnDocs(plan: PlanView): PlanMember[] {
 export function usePlanConnections(plan: PlanView, user: CaretUser) {
   const members = useMemo(() => readableOwnDocs(plan), [plan]);
   const docNames = useMemo(() => [GEZAMENLIJK, ...members.map((m) => eigenDocName(m.memberId))], [members]);
-  const connections = useDocConnections(plan.planId, docNames, user);
+  const connections = useDocConnections(plan.planId, docNames, user, docMaxBytes(plan));
   return { members, connections };
 }
 
@@ -45,7 +46,7 @@ export function usePlanPageData(
   connections: ReadonlyMap<string, DocConnection>,
 ): { data: PlanData; options: FormOptions } {
   const now = useNow();
-  const synced = useSyncedDocs(connections);
+  const ready = useReadyDocs(connections);
   const snapshot = useDocSnapshot(gezamenlijk.doc, readGezamenlijk);
   const eigenDocs = useMemo(() => {
     const docs = new Map<string, Y.Doc>();
@@ -74,14 +75,14 @@ export function usePlanPageData(
           {
             member,
             connection,
-            editable: canWrite && synced.has(docName),
+            editable: canWrite && ready.has(docName),
             readOnlyReason: canWrite ? null : own ? translate('readOnly.doc') : translate('readOnly.eigen', { name: member.name }),
             author: authors.get(member.memberId) ?? authorFor(writer, member),
             snapshot: eigenSnapshots.get(member.memberId) ?? EMPTY_EIGEN,
           },
         ];
       }),
-    [members, connections, plan, synced, writer, authors, eigenSnapshots],
+    [members, connections, plan, ready, writer, authors, eigenSnapshots],
     ),
   );
 
@@ -113,8 +114,8 @@ export function usePlanPageData(
       user,
       gezamenlijk: {
         connection: gezamenlijk,
-        loaded: synced.has(GEZAMENLIJK),
-        editable: canWriteShared && synced.has(GEZAMENLIJK),
+        loaded: ready.has(GEZAMENLIJK),
+        editable: canWriteShared && ready.has(GEZAMENLIJK),
         readOnlyReason: gezamenlijkReadOnlyReason(plan, canWriteShared),
         author: gezamenlijkAuthor,
         snapshot,
@@ -123,7 +124,7 @@ export function usePlanPageData(
       warnings,
       now,
     }),
-    [plan, user, gezamenlijk, canWriteShared, synced, gezamenlijkAuthor, snapshot, eigen, warnings, now],
+    [plan, user, gezamenlijk, canWriteShared, ready, gezamenlijkAuthor, snapshot, eigen, warnings, now],
   );
   return useMemo(() => ({ data, options }), [data, options]);
 }

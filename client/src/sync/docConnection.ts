@@ -7,7 +7,11 @@ import { syncPath } from '../../../shared/src/protocol/syncPath';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
 import { parseDocName } from '../../../shared/src/schema/docNames';
 import { closeReasonText, shouldReconnectAfter } from './closeReasons';
+import { localDocDbNames } from '../offline/localDbNames';
+import { openLocalCopy, type LocalCopy } from '../offline/localCopy';
 import { countingWebSocket } from './countingWebSocket';
+import { FALLBACK_DOC_MAX_BYTES, watchDocSize } from './docSizeWatch';
+import { controlReconnect } from './reconnectControl';
 import type { SaveEvent } from './saveStatus';
 import { UnsentTracker } from './unsentTracker';
 
@@ -24,6 +28,13 @@ export interface DocConnection {
   readonly docName: string;
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+  /**
+   * True once the doc may be edited: it synced with the server, or it was loaded from this device's copy of
+   * a doc that had synced before (so typing offline never builds a second copy of text still loading).
+   */
+  isReady(): boolean;
+  /** Calls `listener` once when the doc becomes ready; returns the unsubscribe function. */
+  onReady(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -56,56 +67,124 @@ export function syncServerUrl(planId: string, docName: string, location: Pick<Lo
   return `${scheme}://${location.host}${base}`;
 }
 
-/** Opens one doc: a fresh Y.Doc, a provider with saved/rejected handlers, and save events for the status. */
-export function openDocConnection(options: { planId: string; docName: string; user: CaretUser } & DocConnectionListeners): DocConnection {
+/**
+ * Opens one doc: a fresh Y.Doc, first filled from this device's copy (issue #9), then a provider with
+ * saved/rejected handlers, our own reconnect loop, and save events for the status.
+ */
+export function openDocConnection(
+  options: { planId: string; docName: string; user: CaretUser; docMaxBytes?: number } & DocConnectionListeners,
+): DocConnection {
   const { planId, docName, user } = options;
   const doc = new Y.Doc();
   const kind = parseDocName(docName)?.kind ?? 'gezamenlijk';
   let provider: WebsocketProvider | null = null;
+  let local: LocalCopy | null = null;
   // Created before the provider, so it sees each local update before the provider sends it.
-  const tracker = new UnsentTracker(doc, kind, (origin) => origin === provider);
+  const tracker = new UnsentTracker(
+    doc,
+    kind,
+    (origin) => (origin === provider ? 'remote' : origin === local?.origin ? 'restored' : 'local'),
+    (count) => options.onEvent({ kind: 'unsaved', count }),
+  );
+  const copy = openLocalCopy(localDocDbNames({ planId, memberId: user.memberId, docName }), doc, tracker.shadow);
+  local = copy;
+  const ready = createLatch();
   let closed = false;
   const report = (reason: string, reset: boolean) => {
     if (closed) return;
     const lines = tracker.unsentLines();
     if (lines.length > 0 || reset) options.onNotProcessed?.({ docName, lines, reason, reset });
   };
+  const outcomes = copyOutcomes(copy, report);
   const onEvent = (event: SaveEvent) => {
-    trackEvent(tracker, event, report);
+    trackEvent(tracker, event, outcomes);
     options.onEvent(event);
     if (event.kind === 'disconnected' && event.code === CloseCode.accessChanged) options.onAccessChanged?.();
   };
-  const live = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
-    connect: false,
-    disableBc: true,
-    WebSocketPolyfill: countingWebSocket((n, step2) => onEvent({ kind: 'contentSent', n, step2 })),
-    shouldReconnect: (event) => shouldReconnectAfter(event.code),
-  });
+  const live = createProvider(planId, docName, doc, onEvent);
   provider = live;
-  registerSavedHandlers(live, onEvent);
-  const detach = watchProvider(live, doc, onEvent);
+  const detach = watchProvider(live, onEvent);
+  const reconnect = controlReconnect(live, { shouldReconnect: shouldReconnectAfter });
+  const stopSizeWatch = watchDocSize(doc, options.docMaxBytes ?? FALLBACK_DOC_MAX_BYTES, (nearlyFull) => options.onEvent({ kind: 'size', nearlyFull }));
+  const onSync = (synced: boolean) => {
+    if (!synced) return;
+    if (!ready.done) copy.markSynced();
+    ready.set();
+  };
+  live.on('sync', onSync);
   live.awareness.setLocalStateField('user', user);
-  live.connect();
+  // Connect only once the device copy is in: the first sync step 2 then carries the work typed offline.
+  void copy.loaded.then((restored) => {
+    if (closed) return;
+    tracker.restore(restored.pending, restored.available ? copy.pending : null);
+    if (restored.syncedBefore) ready.set();
+    reconnect.start();
+  });
   return {
     docName,
     doc,
     provider: live,
+    isReady: () => ready.done,
+    onReady: (listener) => ready.on(listener),
     destroy() {
       closed = true;
       detach();
+      reconnect.stop();
+      stopSizeWatch();
+      live.off('sync', onSync);
       live.destroy();
+      void copy.close();
       tracker.destroy();
       doc.destroy();
     },
   };
 }
 
-/** Close codes after which the member's unsent work can never reach the server. */
-const NO_ACCESS_LEFT: ReadonlySet<number> = new Set([CloseCode.notSignedIn, CloseCode.noAccess]);
+/** A provider for one doc, not connected yet: numbered content messages, and the saved/rejected handlers. */
+function createProvider(planId: string, docName: string, doc: Y.Doc, onEvent: (event: SaveEvent) => void): WebsocketProvider {
+  const provider = new WebsocketProvider(syncServerUrl(planId, docName, window.location), docName, doc, {
+    connect: false,
+    disableBc: true,
+    WebSocketPolyfill: countingWebSocket((n, step2) => onEvent({ kind: 'contentSent', n, step2 })),
+    shouldReconnect: (event) => shouldReconnectAfter(event.code),
+  });
+  registerSavedHandlers(provider, onEvent);
+  return provider;
+}
+
+/** What happens to the device copy when the server refused work, or closed for good. */
+function copyOutcomes(copy: LocalCopy, report: (reason: string, reset: boolean) => void): TrackOutcomes {
+  let resetting = false;
+  return {
+    // The refused work must not come back from the device copy: erase it before the doc is reopened fresh.
+    rejected: (reason) => {
+      if (resetting) return;
+      resetting = true;
+      void copy.erase().catch(() => undefined).then(() => report(reason, true));
+    },
+    // The doc can never be read again by this member: show what was unsent, and keep no copy of it.
+    noAccessLeft: (reason) => {
+      report(reason, false);
+      void copy.erase().catch(() => undefined);
+    },
+  };
+}
+
+/** Close codes after which this member can never read the doc again. */
+const NO_ACCESS_LEFT: ReadonlySet<number> = new Set([CloseCode.notSignedIn, CloseCode.noAccess, CloseCode.unknownDoc]);
+
+/** What a doc connection does when the server refused work, or closed for good. */
+interface TrackOutcomes {
+  rejected(reason: string): void;
+  noAccessLeft(reason: string): void;
+}
 
 /** Feeds the unsent tracker, and reports work the server refused or can no longer take. */
-function trackEvent(tracker: UnsentTracker, event: SaveEvent, report: (reason: string, reset: boolean) => void): void {
+function trackEvent(tracker: UnsentTracker, event: SaveEvent, outcomes: TrackOutcomes): void {
   switch (event.kind) {
+    case 'connected':
+      tracker.connected();
+      return;
     case 'contentSent':
       tracker.contentSent(event.n, event.step2);
       return;
@@ -115,15 +194,37 @@ function trackEvent(tracker: UnsentTracker, event: SaveEvent, report: (reason: s
     case 'rejected':
       tracker.rejected(event.n);
       // Let the rest of this frame batch settle first; then the refused work is shown and the doc reset.
-      setTimeout(() => report(event.reason, true), 0);
+      setTimeout(() => outcomes.rejected(event.reason), 0);
       return;
     case 'disconnected':
       tracker.disconnected();
-      if (event.code !== null && NO_ACCESS_LEFT.has(event.code)) report(closeReasonText(event.code) ?? '', false);
+      if (event.code !== null && NO_ACCESS_LEFT.has(event.code)) outcomes.noAccessLeft(closeReasonText(event.code) ?? '');
       return;
     default:
       return;
   }
+}
+
+/** A flag that is set once, with listeners for that moment. */
+function createLatch(): { readonly done: boolean; set(): void; on(listener: () => void): () => void } {
+  let done = false;
+  const listeners = new Set<() => void>();
+  return {
+    get done() {
+      return done;
+    },
+    set() {
+      if (done) return;
+      done = true;
+      for (const listener of listeners) listener();
+      listeners.clear();
+    },
+    on(listener) {
+      if (done) return () => undefined;
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 function registerSavedHandlers(provider: WebsocketProvider, onEvent: (event: SaveEvent) => void): void {
@@ -138,7 +239,7 @@ function registerSavedHandlers(provider: WebsocketProvider, onEvent: (event: Sav
   };
 }
 
-function watchProvider(provider: WebsocketProvider, doc: Y.Doc, onEvent: (event: SaveEvent) => void): () => void {
+function watchProvider(provider: WebsocketProvider, onEvent: (event: SaveEvent) => void): () => void {
   const onStatus = ({ status }: { status: string }) => {
     if (status === 'connected') onEvent({ kind: 'connected' });
   };
@@ -146,20 +247,12 @@ function watchProvider(provider: WebsocketProvider, doc: Y.Doc, onEvent: (event:
   const onSync = (synced: boolean) => {
     if (synced) onEvent({ kind: 'synced' });
   };
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    // Remote updates arrive with the provider as origin; a local one is sent only on a live socket.
-    if (origin === provider) return;
-    const live = provider.wsconnected && provider.ws !== null && provider.ws.readyState === WebSocket.OPEN;
-    if (!live) onEvent({ kind: 'localChangeNotSent' });
-  };
   provider.on('status', onStatus);
   provider.on('connection-close', onClose);
   provider.on('sync', onSync);
-  doc.on('update', onUpdate);
   return () => {
     provider.off('status', onStatus);
     provider.off('connection-close', onClose);
     provider.off('sync', onSync);
-    doc.off('update', onUpdate);
   };
 }

@@ -9,22 +9,24 @@ import { translate } from '../../../shared/src/i18n/translate';
 export interface DocSaveState {
   readonly connected: boolean;
   readonly everConnected: boolean;
+  /** True once a socket of this doc closed or failed to open: "Verbinden…" has become "Offline". */
+  readonly everClosed: boolean;
   readonly synced: boolean;
   /** Content messages (sync step 2 and update) sent on the current connection; restarts at 0. */
   readonly sent: number;
   /** The server's `saved` watermark on the current connection. */
   readonly saved: number;
   /**
-   * Local changes that no live socket has settled: made while offline, or sent on a socket that closed
-   * before `saved` covered them. Only the next connection's sync step 2 can carry them.
+   * Local changes no `saved` has covered: typed while offline, restored from the device after a reload,
+   * or sent on a socket that closed too soon (counted by the unsent tracker, issue #9).
    */
-  readonly waitingLocal: boolean;
-  /** The number of the sync step 2 that carries `waitingLocal` changes on this connection. */
-  readonly coverAt: number | null;
+  readonly unsaved: number;
   /** The last close code of this doc's socket, kept until it connects again. */
   readonly lastClose: number | null;
   /** The last change the server refused, until the user dismisses it. */
   readonly rejection: { readonly n: number; readonly reason: string } | null;
+  /** The doc is near the server's size cap (issue #9): warn before the server refuses it. */
+  readonly nearlyFull: boolean;
 }
 
 /** Things that happen to one doc's connection. */
@@ -35,20 +37,22 @@ export type SaveEvent =
   | { readonly kind: 'contentSent'; readonly n: number; readonly step2: boolean }
   | { readonly kind: 'saved'; readonly n: number }
   | { readonly kind: 'rejected'; readonly n: number; readonly reason: string }
-  | { readonly kind: 'localChangeNotSent' }
+  | { readonly kind: 'unsaved'; readonly count: number }
+  | { readonly kind: 'size'; readonly nearlyFull: boolean }
   | { readonly kind: 'dismissRejection' };
 
 /** The state of a doc that has not connected yet. */
 export const initialDocSaveState: DocSaveState = {
   connected: false,
   everConnected: false,
+  everClosed: false,
   synced: false,
   sent: 0,
   saved: 0,
-  waitingLocal: false,
-  coverAt: null,
+  unsaved: 0,
   lastClose: null,
   rejection: null,
+  nearlyFull: false,
 };
 
 /** The next state of one doc after an event. */
@@ -56,25 +60,21 @@ export function applySaveEvent(state: DocSaveState, event: SaveEvent): DocSaveSt
   switch (event.kind) {
     case 'connected':
       // Numbering restarts on every connection (DESIGN.md §7), so old watermarks mean nothing now.
-      return { ...state, connected: true, everConnected: true, synced: false, sent: 0, saved: 0, coverAt: null, lastClose: null };
-    case 'disconnected': {
-      // What was sent but not yet acknowledged may be lost with the socket; the next step 2 resends it.
-      const waitingLocal = state.waitingLocal || state.sent > state.saved;
-      return { ...state, connected: false, synced: false, waitingLocal, coverAt: null, lastClose: event.code ?? state.lastClose };
-    }
+      return { ...state, connected: true, everConnected: true, synced: false, sent: 0, saved: 0, lastClose: null };
+    case 'disconnected':
+      return { ...state, connected: false, everClosed: true, synced: false, lastClose: event.code ?? state.lastClose };
     case 'synced':
       return state.connected ? { ...state, synced: true } : state;
-    case 'contentSent': {
-      const sent = Math.max(state.sent, event.n);
-      const coverAt = state.waitingLocal && state.coverAt === null && event.step2 ? event.n : state.coverAt;
-      return { ...state, sent, coverAt };
-    }
+    case 'contentSent':
+      return { ...state, sent: Math.max(state.sent, event.n) };
     case 'saved':
-      return settle(state, event.n);
+      return { ...state, saved: Math.max(state.saved, event.n) };
     case 'rejected':
       return { ...state, rejection: { n: event.n, reason: event.reason } };
-    case 'localChangeNotSent':
-      return { ...state, waitingLocal: true };
+    case 'unsaved':
+      return { ...state, unsaved: event.count };
+    case 'size':
+      return state.nearlyFull === event.nearlyFull ? state : { ...state, nearlyFull: event.nearlyFull };
     case 'dismissRejection':
       return { ...state, rejection: null };
     default: {
@@ -84,36 +84,31 @@ export function applySaveEvent(state: DocSaveState, event: SaveEvent): DocSaveSt
   }
 }
 
-function settle(state: DocSaveState, n: number): DocSaveState {
-  const saved = Math.max(state.saved, n);
-  const covered = state.coverAt !== null && saved >= state.coverAt;
-  return {
-    ...state,
-    saved,
-    waitingLocal: covered ? false : state.waitingLocal,
-    coverAt: covered ? null : state.coverAt,
-  };
+/** True when this doc holds local changes the server has not confirmed yet, or messages are in flight. */
+export function hasUnsettledChanges(state: DocSaveState): boolean {
+  return state.unsaved > 0 || (state.connected && state.sent > state.saved);
 }
 
-/** True when this doc holds local changes the server has not confirmed yet. */
-export function hasUnsettledChanges(state: DocSaveState): boolean {
-  return state.waitingLocal || state.sent > state.saved;
+/** The number of local changes in all docs that no `saved` has covered. */
+export function unsavedChanges(states: Iterable<DocSaveState>): number {
+  let total = 0;
+  for (const s of states) total += s.unsaved;
+  return total;
 }
 
 /** The status of all open docs together, as the header shows it. */
 export type SaveSummary =
   | { readonly kind: 'saved' }
   | { readonly kind: 'saving'; readonly loading: boolean }
-  | { readonly kind: 'offline'; readonly unsaved: boolean; readonly neverConnected: boolean };
+  | { readonly kind: 'offline'; readonly unsaved: number; readonly neverConnected: boolean };
 
 /** Combines the docs' states; one offline doc makes the whole plan offline. */
 export function summarizeSaveStatus(states: readonly DocSaveState[]): SaveSummary {
-  const unsaved = states.some(hasUnsettledChanges);
   if (states.length === 0 || states.some((s) => !s.connected)) {
-    const neverConnected = states.length === 0 || states.every((s) => !s.everConnected);
-    return { kind: 'offline', unsaved, neverConnected };
+    const neverConnected = states.every((s) => !s.everConnected && !s.everClosed);
+    return { kind: 'offline', unsaved: unsavedChanges(states), neverConnected };
   }
-  if (unsaved) return { kind: 'saving', loading: false };
+  if (states.some(hasUnsettledChanges)) return { kind: 'saving', loading: false };
   if (states.some((s) => !s.synced)) return { kind: 'saving', loading: true };
   return { kind: 'saved' };
 }
@@ -126,7 +121,10 @@ export function describeSaveStatus(summary: SaveSummary): { state: 'saved' | 'sa
     case 'saving':
       return { state: 'saving', text: translate(summary.loading ? 'save.loading' : 'save.saving') };
     case 'offline':
-      if (summary.unsaved) return { state: 'offline', text: translate('save.offlineUnsaved') };
+      if (summary.unsaved > 0) {
+        const key = summary.unsaved === 1 ? 'save.offlineUnsaved.one' : 'save.offlineUnsaved.other';
+        return { state: 'offline', text: translate(key, { count: summary.unsaved }) };
+      }
       return { state: 'offline', text: translate(summary.neverConnected ? 'save.connecting' : 'save.offline') };
     default: {
       const never: never = summary;

@@ -3,65 +3,135 @@ import type { DocKind } from '../../../shared/src/schema/docNames';
 import { rootTypes } from '../../../shared/src/schema/planSchema';
 import { ITEM_META_KEYS } from '../../../shared/src/schema/items';
 import { fragmentText } from '../../../shared/src/schema/proseText';
+import type { PendingLog, PendingRecord } from '../offline/localCopy';
+
+/** Where a doc update came from, as the tracker sees it. */
+export type UpdateSource = 'remote' | 'local' | 'restored';
+
+/** One local update, numbered in the order it was made (the number keys its record on the device). */
+interface Entry {
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
 
 /**
- * Knows which local changes the server has not taken (issue #6, "Niet verwerkt"). A shadow doc holds what the
- * server has: every remote update, and each local update once `saved` covers its message without a
- * `rejected`. What the live doc holds beyond the shadow is the user's unsent or refused work, shown to them
- * as text they can copy before the doc is reset to the server's state.
+ * Knows which local changes the server has not taken (issue #6, "Niet verwerkt") and how many there are
+ * (issue #9, "Niet opgeslagen — 3 wijzigingen"). A shadow doc holds what the server has: every remote
+ * update, and each local update once `saved` covers its message without a `rejected`. What the live doc
+ * holds beyond the shadow is the user's unsent or refused work, shown to them as text they can copy before
+ * the doc is reset to the server's state.
+ *
+ * A local update made while the socket is open goes out at once as its own update message; one made while
+ * offline (or restored from the device, or sent on a socket that closed before `saved`) waits for the next
+ * sync step 2, which carries everything the server lacks.
  *
  * Wire it before the provider: it must see each local update before the provider sends it, so that the next
  * content message number belongs to it.
  */
 export class UnsentTracker {
-  private readonly shadow = new Y.Doc();
-  /** Local updates not yet on a message of the current connection. */
-  private unassigned: Uint8Array[] = [];
+  /** What the server confirmed; persist it beside the doc so "Niet verwerkt" stays right after a reload. */
+  readonly shadow = new Y.Doc();
+  private live = false;
+  /** Made while the socket was open, not yet on a message: each goes out as one update, in order. */
+  private liveQueue: Entry[] = [];
+  /** Only the next sync step 2 carries these. */
+  private waiting: Entry[] = [];
   /** Local updates by the number of the message that carried them on the current connection. */
-  private assigned = new Map<number, Uint8Array[]>();
+  private assigned = new Map<number, Entry[]>();
   private readonly rejectedUpdates: Uint8Array[] = [];
+  private nextSeq = 1;
+  private log: PendingLog | null = null;
+  private lastCount = 0;
   private readonly onUpdate: (update: Uint8Array, origin: unknown) => void;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly kind: DocKind,
-    isRemote: (origin: unknown) => boolean,
+    sourceOf: (origin: unknown) => UpdateSource,
+    /** Called whenever the number of unsettled local changes changes. */
+    private readonly onCount: (count: number) => void = () => undefined,
   ) {
     this.onUpdate = (update, origin) => {
-      if (isRemote(origin)) Y.applyUpdate(this.shadow, update);
-      else this.unassigned.push(update);
+      const source = sourceOf(origin);
+      if (source === 'remote') Y.applyUpdate(this.shadow, update);
+      if (source !== 'local') return;
+      const entry = { seq: this.nextSeq++, update };
+      (this.live ? this.liveQueue : this.waiting).push(entry);
+      this.log?.add(entry);
+      this.notify();
     };
     doc.on('update', this.onUpdate);
   }
 
-  /** A content message left on the current connection: step 2 carries all waiting work, an update the oldest. */
+  /**
+   * The device's copy is loaded (call it before the first connect): `records` are the changes an earlier
+   * page made that no `saved` covered (they are in the doc already). From now on every local change is
+   * written to `log` until it is settled.
+   */
+  restore(records: readonly PendingRecord[], log: PendingLog | null): void {
+    const restored = [...records].sort((a, b) => a.seq - b.seq);
+    // Changes made before the copy loaded are numbered after the restored ones, and written now.
+    let seq = Math.max(0, ...restored.map((r) => r.seq)) + 1;
+    const renumber = (e: Entry): Entry => ({ seq: seq++, update: e.update });
+    const early = this.waiting.map(renumber);
+    this.liveQueue = this.liveQueue.map(renumber);
+    this.waiting = [...restored, ...early];
+    this.nextSeq = seq;
+    this.log = log;
+    for (const e of [...early, ...this.liveQueue]) log?.add(e);
+    this.notify();
+  }
+
+  /** The socket opened: local updates go out one by one from now on. */
+  connected(): void {
+    this.live = true;
+  }
+
+  /** A content message left on the current connection: step 2 carries all waiting work, an update the oldest live one. */
   contentSent(n: number, step2: boolean): void {
-    const carried = step2 ? this.unassigned.splice(0) : this.unassigned.splice(0, 1);
+    let carried: Entry[];
+    if (step2) {
+      carried = [...this.waiting, ...this.liveQueue];
+      this.waiting = [];
+      this.liveQueue = [];
+    } else {
+      carried = this.liveQueue.splice(0, 1);
+    }
     if (carried.length > 0) this.assigned.set(n, [...(this.assigned.get(n) ?? []), ...carried]);
   }
 
   /** `saved n`: every message up to n is settled; what was not rejected is on the server now. */
   saved(n: number): void {
-    for (const [m, updates] of [...this.assigned]) {
-      if (m > n) continue;
-      for (const u of updates) Y.applyUpdate(this.shadow, u);
-      this.assigned.delete(m);
-    }
+    const settled = this.takeAssigned((m) => m <= n);
+    if (settled.length === 0) return;
+    for (const e of settled) Y.applyUpdate(this.shadow, e.update);
+    this.log?.remove(settled.map((e) => e.seq));
+    this.notify();
   }
 
   /** `rejected n`: that message's changes will never reach the server. */
   rejected(n: number): void {
-    const updates = this.assigned.get(n);
-    if (!updates) return;
-    this.rejectedUpdates.push(...updates);
-    this.assigned.delete(n);
+    const refused = this.takeAssigned((m) => m === n);
+    if (refused.length === 0) return;
+    this.rejectedUpdates.push(...refused.map((e) => e.update));
+    this.log?.remove(refused.map((e) => e.seq));
+    this.notify();
   }
 
   /** The socket closed: numbering restarts, so whatever was not settled waits for the next step 2. */
   disconnected(): void {
-    const waiting = [...this.assigned.values()].flat();
+    this.live = false;
+    const unsettled = [...this.assigned.values()].flat();
     this.assigned = new Map();
-    this.unassigned = [...waiting, ...this.unassigned];
+    this.waiting = [...unsettled, ...this.waiting, ...this.liveQueue].sort((a, b) => a.seq - b.seq);
+    this.liveQueue = [];
+  }
+
+  /** Local changes no `saved` has covered yet (refused ones no longer count: they are "Niet verwerkt"). */
+  get pendingCount(): number {
+    let count = this.waiting.length + this.liveQueue.length;
+    for (const entries of this.assigned.values()) count += entries.length;
+    return count;
   }
 
   /** True when some local change was refused by the server. */
@@ -84,6 +154,23 @@ export class UnsentTracker {
   destroy(): void {
     this.doc.off('update', this.onUpdate);
     this.shadow.destroy();
+  }
+
+  private takeAssigned(which: (n: number) => boolean): Entry[] {
+    const taken: Entry[] = [];
+    for (const [m, entries] of [...this.assigned]) {
+      if (!which(m)) continue;
+      taken.push(...entries);
+      this.assigned.delete(m);
+    }
+    return taken;
+  }
+
+  private notify(): void {
+    const count = this.pendingCount;
+    if (count === this.lastCount) return;
+    this.lastCount = count;
+    this.onCount(count);
   }
 }
 

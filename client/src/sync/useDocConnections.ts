@@ -12,7 +12,12 @@ import { useSyncStatusStore } from './syncStatusContext';
  * When the server refuses a change (issue #6), the refused text goes to the "Niet verwerkt" panel and that
  * doc is reopened with a fresh Y.Doc: the map gets a new connection for it, and the editors bind to that.
  */
-export function useDocConnections(planId: string, docNames: readonly string[], user: CaretUser): ReadonlyMap<string, DocConnection> {
+export function useDocConnections(
+  planId: string,
+  docNames: readonly string[],
+  user: CaretUser,
+  docMaxBytes?: number,
+): ReadonlyMap<string, DocConnection> {
   const store = useSyncStatusStore();
   const [connections, setConnections] = useState<ReadonlyMap<string, DocConnection>>(new Map());
   const { memberId, name, role, color } = user;
@@ -22,7 +27,7 @@ export function useDocConnections(planId: string, docNames: readonly string[], u
     const names = key === '' ? [] : key.split('\n');
     const opened = new Map<string, DocConnection>();
     const open = (docName: string) =>
-      openResettable({ planId, docName, user: { memberId, name, role, color }, store }, (fresh) => {
+      openResettable({ planId, docName, user: { memberId, name, role, color }, store, docMaxBytes }, (fresh) => {
         opened.get(docName)?.destroy();
         opened.set(docName, fresh);
         setConnections(new Map(opened));
@@ -37,7 +42,7 @@ export function useDocConnections(planId: string, docNames: readonly string[], u
       opened.clear();
       setConnections(new Map());
     };
-  }, [planId, key, memberId, name, role, color, store]);
+  }, [planId, key, memberId, name, role, color, store, docMaxBytes]);
 
   return connections;
 }
@@ -47,14 +52,15 @@ export function useDocConnections(planId: string, docNames: readonly string[], u
  * `replace` receives each new connection (the old one is still open then, and is the caller's to destroy).
  */
 export function openResettable(
-  options: { planId: string; docName: string; user: CaretUser; store: SyncStatusStore },
+  options: { planId: string; docName: string; user: CaretUser; store: SyncStatusStore; docMaxBytes?: number },
   replace: (fresh: DocConnection) => void,
 ): DocConnection {
-  const { planId, docName, user, store } = options;
+  const { planId, docName, user, store, docMaxBytes } = options;
   return openDocConnection({
     planId,
     docName,
     user,
+    docMaxBytes,
     onEvent: (event) => store.dispatch(docName, event),
     onAccessChanged: () => store.accessChanged(),
     onNotProcessed: (notice) => {

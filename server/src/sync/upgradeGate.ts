@@ -15,6 +15,7 @@ import type { RightsService } from '../rights/rightsService';
 import type { MetaStore } from '../storage/Store';
 import { AddressRateLimiter } from './addressRateLimiter';
 import { Connection } from './connection';
+import { startHeartbeat } from './heartbeat';
 import { UpdateInspector } from './inspection/updateInspector';
 import { reportRefusal } from './refusedMessage';
 import type { LiveSocket, PlanConnections } from './planConnections';
@@ -58,8 +59,7 @@ export function createUpgradeGate(deps: {
     log: log.child('inspection'),
   });
   const adapters = new Set<SocketAdapter>();
-  const heartbeat = setInterval(() => adapters.forEach((a) => a.heartbeat()), 30_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(adapters, config.heartbeatMs);
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
@@ -178,7 +178,7 @@ export function createUpgradeGate(deps: {
     onUpgrade,
     /** Closes every socket, stops the heartbeat and the inspection workers. */
     async close(): Promise<void> {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       wss.close();
       refusedWss.close();
       await inspector.close();

@@ -4,6 +4,7 @@ import {
   describeSaveStatus,
   initialDocSaveState,
   summarizeSaveStatus,
+  unsavedChanges,
   type DocSaveState,
   type SaveEvent,
 } from '../../../client/src/sync/saveStatus';
@@ -21,7 +22,7 @@ const connectedAndSynced: SaveEvent[] = [
 
 describe('save status', () => {
   it('is "Verbinden…" (offline) before any doc connected', () => {
-    expect(summarizeSaveStatus([])).toEqual({ kind: 'offline', unsaved: false, neverConnected: true });
+    expect(summarizeSaveStatus([])).toEqual({ kind: 'offline', unsaved: 0, neverConnected: true });
     expect(describeSaveStatus(summarizeSaveStatus([initialDocSaveState]))).toEqual({ state: 'offline', text: 'Verbinden…' });
   });
 
@@ -52,38 +53,41 @@ describe('save status', () => {
   it('is offline when one of several docs lost its socket', () => {
     const a = run(connectedAndSynced);
     const b = run([...connectedAndSynced, { kind: 'disconnected', code: 1006 }]);
-    expect(summarizeSaveStatus([a, b])).toEqual({ kind: 'offline', unsaved: false, neverConnected: false });
+    expect(summarizeSaveStatus([a, b])).toEqual({ kind: 'offline', unsaved: 0, neverConnected: false });
     expect(describeSaveStatus(summarizeSaveStatus([a, b]))).toEqual({ state: 'offline', text: 'Offline' });
   });
 
-  it('keeps a change sent but not acknowledged before the drop as waiting', () => {
-    const doc = run([...connectedAndSynced, { kind: 'contentSent', n: 2, step2: false }, { kind: 'disconnected', code: null }]);
-    expect(doc.waitingLocal).toBe(true);
-    expect(describeSaveStatus(summarizeSaveStatus([doc]))).toEqual({ state: 'offline', text: 'Offline — niet opgeslagen' });
+  it('counts unsaved changes offline: "Offline. Niet opgeslagen — 3 wijzigingen", singular for one', () => {
+    const offline = run([...connectedAndSynced, { kind: 'disconnected', code: 1006 }, { kind: 'unsaved', count: 3 }]);
+    expect(summarizeSaveStatus([offline])).toEqual({ kind: 'offline', unsaved: 3, neverConnected: false });
+    expect(describeSaveStatus(summarizeSaveStatus([offline]))).toEqual({ state: 'offline', text: 'Offline. Niet opgeslagen — 3 wijzigingen' });
+    const one = run([{ kind: 'unsaved', count: 1 }], offline);
+    expect(describeSaveStatus(summarizeSaveStatus([one])).text).toBe('Offline. Niet opgeslagen — 1 wijziging');
   });
 
-  it('clears offline changes only when the reconnect’s sync step 2 is covered by saved', () => {
-    const offline = run([...connectedAndSynced, { kind: 'disconnected', code: 1006 }, { kind: 'localChangeNotSent' }]);
-    expect(summarizeSaveStatus([offline])).toEqual({ kind: 'offline', unsaved: true, neverConnected: false });
-
-    // The reconnect restarts numbering; a `saved` for an earlier message must not clear the flag.
-    const reconnected = run([{ kind: 'connected' }, { kind: 'synced' }, { kind: 'contentSent', n: 1, step2: false }], offline);
-    const step2 = run([{ kind: 'contentSent', n: 2, step2: true }], reconnected);
-    expect(step2.coverAt).toBe(2);
-    expect(summarizeSaveStatus([run([{ kind: 'saved', n: 1 }], step2)]).kind).toBe('saving');
-
-    const covered = run([{ kind: 'saved', n: 2 }], step2);
-    expect(covered.waitingLocal).toBe(false);
-    expect(summarizeSaveStatus([covered]).kind).toBe('saved');
+  it('adds up the unsaved changes of all docs, also of docs restored from the device before any connection', () => {
+    const restored = run([{ kind: 'unsaved', count: 2 }]);
+    const other = run([...connectedAndSynced, { kind: 'unsaved', count: 5 }]);
+    expect(unsavedChanges([restored, other])).toBe(7);
+    expect(summarizeSaveStatus([restored, other])).toEqual({ kind: 'offline', unsaved: 7, neverConnected: false });
+    expect(summarizeSaveStatus([restored])).toEqual({ kind: 'offline', unsaved: 2, neverConnected: true });
   });
 
-  it('keeps offline changes waiting when the reconnect drops before its step 2 was saved', () => {
-    const offline = run([...connectedAndSynced, { kind: 'disconnected', code: 1006 }, { kind: 'localChangeNotSent' }]);
-    const dropped = run([{ kind: 'connected' }, { kind: 'contentSent', n: 1, step2: true }, { kind: 'disconnected', code: 1006 }], offline);
-    expect(dropped.waitingLocal).toBe(true);
-    expect(dropped.coverAt).toBeNull();
-    const again = run([{ kind: 'connected' }, { kind: 'contentSent', n: 1, step2: true }, { kind: 'synced' }, { kind: 'saved', n: 1 }], dropped);
-    expect(summarizeSaveStatus([again]).kind).toBe('saved');
+  it('is saving while connected with unsaved changes, and saved once the tracker counts none', () => {
+    const doc = run([...connectedAndSynced, { kind: 'unsaved', count: 2 }]);
+    expect(summarizeSaveStatus([doc])).toEqual({ kind: 'saving', loading: false });
+    expect(summarizeSaveStatus([run([{ kind: 'unsaved', count: 0 }], doc)])).toEqual({ kind: 'saved' });
+  });
+
+  it('says "Offline" instead of "Verbinden…" once a first attempt failed', () => {
+    const failed = run([{ kind: 'disconnected', code: 1006 }]);
+    expect(describeSaveStatus(summarizeSaveStatus([failed]))).toEqual({ state: 'offline', text: 'Offline' });
+  });
+
+  it('remembers whether a doc is nearly full', () => {
+    const doc = run([{ kind: 'size', nearlyFull: true }]);
+    expect(doc.nearlyFull).toBe(true);
+    expect(run([{ kind: 'size', nearlyFull: false }], doc).nearlyFull).toBe(false);
   });
 
   it('resets the numbering on every connection', () => {
