@@ -60,8 +60,11 @@ describe('a corrupt log takes no other plan down', () => {
 
       const health = (await (await fetch(`${server.base}/healthz`)).json()) as { ok: boolean; degraded?: { planId?: string; reason: string }[] };
       expect(health).toEqual({ ok: true, degraded: [{ planId: a!.planId, reason: 'storage_corrupt' }] });
-      // The damaged file is still there, untouched: nothing was replaced by an empty doc.
-      expect(Buffer.compare(await readFile(file), copy)).toBe(0);
+      // The damaged file was moved aside whole, into quarantine (issue #9): nothing was replaced by an empty doc.
+      const aside = path.join(dataDir, 'quarantine', a!.planId);
+      const [moved] = await readdir(aside);
+      expect(moved).toMatch(new RegExp(`^${path.basename(file)}\\.`));
+      expect(Buffer.compare(await readFile(path.join(aside, moved!)), copy)).toBe(0);
     } finally {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
