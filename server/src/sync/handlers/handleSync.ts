@@ -43,7 +43,9 @@ function handleContent(ctx: ConnectionContext, update: Uint8Array, settle: (n: n
   for (const root of roots) if (!allowed.has(root)) return reject(ctx, n, 'root_not_allowed', settle);
   const durable = ctx.room.applyFromPeer(update, ctx.peer);
   if (!durable) {
-    settle(n);
+    // Nothing new for memory, but what it carries may still be on its way to disk: `saved` waits for that
+    // (issue #9: a resent change is not "saved" before the first copy is durable).
+    ctx.room.durableSoFar().then(() => settle(n), () => undefined);
     return;
   }
   const { member, room } = ctx;
