@@ -151,46 +151,47 @@ describe('embedded audit store and trail', () => {
     return vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(Object.assign(new Error('failed'), { code }));
   };
 
-  it('[AU11] a failed fdatasync (EIO) is cut back and tried again: the record is stored once and the chain goes on', async () => {
+  /** One record stored, then `step` runs while the next fdatasync fails once with `code`, then 'm3' is recorded. */
+  async function aroundOneFailedSync(code: string, step: (trail: AuditTrail) => Promise<void>) {
     const dataDir = await tempDir();
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('m1'));
-    const datasync = await failDatasyncOnce(dataDir, 'EIO');
+    const datasync = await failDatasyncOnce(dataDir, code);
+    let syncs = 0;
     try {
-      await trail.recordOrThrow(opened('m2'));
-      expect(datasync.mock.calls.length).toBe(2);
+      await step(trail);
     } finally {
+      syncs = datasync.mock.calls.length;
       datasync.mockRestore();
     }
     await trail.record(opened('m3'));
-    const records = await trail.list('p1');
-    expect(records.map((r) => [r.seq, r.memberId])).toEqual([
+    const records = (await trail.list('p1')).map((r) => [r.seq, r.memberId]);
+    return { records, syncs, verdicts: await verifyAuditDir(dataDir) };
+  }
+
+  it('[AU11] a failed fdatasync (EIO) is cut back and tried again: the record is stored once and the chain goes on', async () => {
+    const result = await aroundOneFailedSync('EIO', async (trail) => {
+      await trail.recordOrThrow(opened('m2'));
+    });
+    expect(result.syncs).toBe(2);
+    expect(result.records).toEqual([
       [1, 'm1'],
       [2, 'm2'],
       [3, 'm3'],
     ]);
-    expect(await verifyAuditDir(dataDir)).toEqual([{ planId: 'p1', ok: true, count: 3 }]);
+    expect(result.verdicts).toEqual([{ planId: 'p1', ok: true, count: 3 }]);
   });
 
   it('[AU11] a write that fails for good rejects with StorageUnavailable, leaves no line behind, and the chain goes on', async () => {
-    const dataDir = await tempDir();
-    const store = await openStore(dataDir);
-    const trail = new AuditTrail(store.audit, log);
-    await trail.record(opened('m1'));
-    const datasync = await failDatasyncOnce(dataDir, 'EINVAL');
-    try {
+    const result = await aroundOneFailedSync('EINVAL', async (trail) => {
       await expect(trail.recordOrThrow(opened('lost'))).rejects.toBeInstanceOf(StorageUnavailable);
-    } finally {
-      datasync.mockRestore();
-    }
-    await trail.record(opened('m3'));
-    const records = await trail.list('p1');
-    expect(records.map((r) => [r.seq, r.memberId])).toEqual([
+    });
+    expect(result.records).toEqual([
       [1, 'm1'],
       [2, 'm3'],
     ]);
-    expect(await verifyAuditDir(dataDir)).toEqual([{ planId: 'p1', ok: true, count: 2 }]);
+    expect(result.verdicts).toEqual([{ planId: 'p1', ok: true, count: 2 }]);
   });
 
   it('[AU11] after close, audit calls are refused', async () => {
