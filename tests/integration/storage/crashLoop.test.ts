@@ -7,6 +7,7 @@ import { proseField } from '../../../shared/src/schema/planSchema';
 import { fragmentText } from '../../../shared/src/schema/proseText';
 import { createRng, randomInt, seedFrom, type Rng } from '../../helpers/seededRng';
 import { ScriptedWriter, tokensIn } from '../../helpers/scriptedWriter';
+import { buildServerBundle } from '../../helpers/serverBundle';
 import { spawnServer, type ChildServer } from '../../helpers/spawnServer';
 import { readDemoInvitations } from '../../helpers/startServer';
 import { signInAs, type SignedIn } from '../../helpers/signIn';
@@ -103,7 +104,9 @@ describe('crash loop (issue #9)', () => {
   it(`[D40] ${CYCLES} SIGKILLs under load from 3 clients per doc: every acknowledged update survives, all clients converge`, { timeout: CYCLES * 8_000 + 60_000 }, async () => {
     const rng = createRng(SEED);
     const started = Date.now();
-    let server = await spawnServer({ env: CHILD_ENV });
+    const bundle = await buildServerBundle();
+    const spawn = (dataDir?: string) => spawnServer({ env: CHILD_ENV, bundle: bundle.file, ...(dataDir ? { dataDir } : {}) });
+    let server = await spawn();
     const { dataDir } = server;
     const figures: Figures = { cycles: 0, acknowledged: 0, checks: 0, lost: [], killedDuringReconnect: 0 };
     try {
@@ -129,7 +132,7 @@ describe('crash loop (issue #9)', () => {
           for (const d of docs) for (const w of d.writers) for (const token of w.harvest()) d.acknowledged.add(token);
           figures.cycles += 1;
 
-          server = await spawnServer({ dataDir, env: CHILD_ENV });
+          server = await spawn(dataDir);
           await checkAcknowledged(server, jb!.planId, reader, docs, figures);
           expect(figures.lost, `acknowledged but lost after kill ${cycle + 1}`).toEqual([]);
         }
@@ -150,6 +153,7 @@ describe('crash loop (issue #9)', () => {
       );
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
+      await bundle.remove();
     }
   });
 });
