@@ -148,8 +148,8 @@ export class DocLog {
   /**
    * Cuts a failed batch back off, so no half-written record stays for a later load to misread, then drops
    * the handle: after a failed fsync the page cache cannot be trusted, so the next attempt re-reads the file
-   * and writes the batch again. If the cut fails too, the next attempt finds the leftover as a torn tail
-   * and cuts it before writing.
+   * and writes the batch again. If the cut fails too, the next attempt finds the leftover: a torn tail it
+   * cuts before writing, or whole records it then stores twice (a Yjs update applies once however often).
    */
   private async undoPartialWrite(target: OpenLog): Promise<void> {
     try {
