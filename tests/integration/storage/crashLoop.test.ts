@@ -38,6 +38,8 @@ interface DocUnderLoad {
 
 interface Figures {
   cycles: number;
+  /** Milliseconds spent per phase, summed over cycles. */
+  ms: { restart: number; check: number; resync: number; load: number };
   acknowledged: number;
   checks: number;
   lost: string[];
@@ -108,7 +110,15 @@ describe('crash loop (issue #9)', () => {
     const spawn = (dataDir?: string) => spawnServer({ env: CHILD_ENV, bundle: bundle.file, ...(dataDir ? { dataDir } : {}) });
     let server = await spawn();
     const { dataDir } = server;
-    const figures: Figures = { cycles: 0, acknowledged: 0, checks: 0, lost: [], killedDuringReconnect: 0 };
+    const figures: Figures = { cycles: 0, ms: { restart: 0, check: 0, resync: 0, load: 0 }, acknowledged: 0, checks: 0, lost: [], killedDuringReconnect: 0 };
+    const timed = async <T>(phase: keyof Figures['ms'], run: () => Promise<T>): Promise<T> => {
+      const t = Date.now();
+      try {
+        return await run();
+      } finally {
+        figures.ms[phase] += Date.now() - t;
+      }
+    };
     try {
       const invitations = await readDemoInvitations(dataDir);
       const [jb, gw, hv] = await Promise.all(['jeugdbeschermer', 'gedragswetenschapper', 'hulpverlener'].map((r) => signInAs(server.base, invitations, r)));
@@ -123,17 +133,19 @@ describe('crash loop (issue #9)', () => {
             figures.killedDuringReconnect += 1;
             await sleep(randomInt(rng, 120));
           } else {
-            await waitFor(() => writers.every((w) => w.settled), 'every writer resynced and acknowledged');
-            await checkConverged(server, jb!.planId, reader, docs);
-            await writeFor(writers, 20 + randomInt(rng, 800), rng);
+            await timed('resync', async () => {
+              await waitFor(() => writers.every((w) => w.settled), 'every writer resynced and acknowledged');
+              await checkConverged(server, jb!.planId, reader, docs);
+            });
+            await timed('load', () => writeFor(writers, 20 + randomInt(rng, 800), rng));
           }
           await server.kill9();
           await waitFor(() => writers.every((w) => w.closed), 'every socket closed');
           for (const d of docs) for (const w of d.writers) for (const token of w.harvest()) d.acknowledged.add(token);
           figures.cycles += 1;
 
-          server = await spawn(dataDir);
-          await checkAcknowledged(server, jb!.planId, reader, docs, figures);
+          server = await timed('restart', () => spawn(dataDir));
+          await timed('check', () => checkAcknowledged(server, jb!.planId, reader, docs, figures));
           expect(figures.lost, `acknowledged but lost after kill ${cycle + 1}`).toEqual([]);
         }
         for (const w of writers) w.connect(server.base);
@@ -149,7 +161,8 @@ describe('crash loop (issue #9)', () => {
       const seconds = Math.round((Date.now() - started) / 1000);
       console.log(
         `crash loop: ${figures.cycles} SIGKILLs (${figures.killedDuringReconnect} while clients resent), ${figures.acknowledged} acknowledged updates, ` +
-          `${figures.checks} presence checks after restarts, ${figures.lost.length} lost, seed ${SEED}, ${seconds} s`,
+          `${figures.checks} presence checks after restarts, ${figures.lost.length} lost, seed ${SEED}, ${seconds} s ` +
+          `(per kill: ${Object.entries(figures.ms).map(([phase, ms]) => `${phase} ${Math.round(ms / Math.max(1, figures.cycles))} ms`).join(', ')})`,
       );
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
