@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/src/protocol/closeCodes';
 import type { Config } from './config';
 import { StorageCorrupt } from './errors';
 import { AuditTrail } from './audit/auditTrail';
-import { HealthState } from './health';
+import { DegradedReason, HealthState } from './health';
 import { createApp } from './http/createApp';
 import { closeIdleConnections } from './http/idleConnections';
 import type { Logger } from './log';
@@ -14,7 +14,9 @@ import { CLIENT_DIST_DIR, TEMPLATES_DIR } from './repoPaths';
 import { RightsService } from './rights/rightsService';
 import { seedDemoPlan, withUrls, type DemoInvitation } from './seed/seedDemoPlan';
 import { replaceFileDurably } from './storage/embedded/durableFs';
+import type { FileOps } from './storage/embedded/fileOps';
 import { openEmbeddedStore } from './storage/embedded/openEmbeddedStore';
+import type { RetryTiming } from './storage/embedded/writeRetry';
 import { PlanConnections } from './sync/planConnections';
 import { RoomRegistry } from './sync/roomRegistry';
 import { createUpgradeGate } from './sync/upgradeGate';
@@ -29,22 +31,37 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Options for tests and tools; `npm start` passes none. */
+export interface StartOptions {
+  clientDist?: string;
+  /** File operations for the store; tests pass a fault injector (tests/helpers/faultyFileOps.ts). */
+  fileOps?: FileOps;
+  /** How often the store tries a write the disk refused again. */
+  retryTiming?: RetryTiming;
+}
+
 /**
  * Wires storage, HTTP and sync together and starts listening (STYLE.md §9: a factory, no singletons).
  * The demo plan and its invitation file exist before /healthz answers 200 (DESIGN.md §7).
  */
-export async function startServer(config: Config, log: Logger, options: { clientDist?: string } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningServer> {
   // A broken template stops the start before the data directory is locked.
   const templates = await loadTemplates(TEMPLATES_DIR);
-  const store = await openEmbeddedStore({ dataDir: config.dataDir, log: log.child('storage') });
   const health = new HealthState();
-  health.markDegraded({ reason: 'starting' });
+  health.markDegraded({ reason: DegradedReason.starting });
+  const store = await openEmbeddedStore({
+    dataDir: config.dataDir,
+    log: log.child('storage'),
+    watcher: health.storageWatcher(),
+    ...(options.fileOps ? { fileOps: options.fileOps } : {}),
+    ...(options.retryTiming ? { retryTiming: options.retryTiming } : {}),
+  });
   const seeded = config.demo ? await seedDemoPlan(store, templates, config, log.child('seed')) : undefined;
 
   const rooms = new RoomRegistry(store.docs, log.child('rooms'), {
     compactAfterRecords: config.compactAfterRecords,
     onLoadFailed: (planId, error) => {
-      if (error instanceof StorageCorrupt) health.markDegraded({ planId, reason: 'storage_corrupt' });
+      if (error instanceof StorageCorrupt) health.markDegraded({ planId, reason: DegradedReason.storageCorrupt });
     },
   });
   const audit = new AuditTrail(store.audit, log.child('audit'));
@@ -63,7 +80,7 @@ export async function startServer(config: Config, log: Logger, options: { client
     const file = path.join(config.dataDir, 'demo-invitations.json');
     await replaceFileDurably(file, `${file}.tmp`, `${JSON.stringify(demoInvitations, null, 2)}\n`);
   }
-  health.clear({ reason: 'starting' });
+  health.clear({ reason: DegradedReason.starting });
   log.info('server.listening', { port: address.port });
 
   return {
@@ -72,6 +89,9 @@ export async function startServer(config: Config, log: Logger, options: { client
     demoInvitations,
     async close() {
       await gate.close();
+      // On a full disk, writes waiting for space would keep the rooms from unloading: give them up (their
+      // senders got no `saved` and keep the changes).
+      store.stopRetrying();
       await rooms.closeAll(CloseCode.serverError, 'shutdown');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,7 +1,20 @@
+import type { StorageWatcher } from './storage/Store';
+
+/** Why a part is degraded; stable codes that monitoring may match on (DESIGN.md §7). */
+export const DegradedReason = {
+  /** The server is still starting (never seen once it answers: it is cleared before listening). */
+  starting: 'starting',
+  /** A doc of the plan is damaged or missing on disk: quarantined and refused, never served empty. */
+  storageCorrupt: 'storage_corrupt',
+  /** The disk refuses writes for the plan (full, failing, read-only): nothing new is acknowledged. */
+  storageRefusingWrites: 'storage_refusing_writes',
+} as const;
+export type DegradedReason = (typeof DegradedReason)[keyof typeof DegradedReason];
+
 /** A plan that is served in part only, and why (shown on /healthz, DESIGN.md §7). */
 export interface DegradedEntry {
   planId?: string;
-  reason: string;
+  reason: DegradedReason;
 }
 
 /** What /healthz reports beyond "ok": plans that failed to load, storage that refuses writes. */
@@ -19,5 +32,14 @@ export class HealthState {
 
   list(): DegradedEntry[] {
     return [...this.degraded.values()];
+  }
+
+  /** What the store reports, as degraded entries per plan (issue #9). */
+  storageWatcher(): StorageWatcher {
+    return {
+      quarantined: (planId) => this.markDegraded({ planId, reason: DegradedReason.storageCorrupt }),
+      writesRefused: (planId) => this.markDegraded({ planId, reason: DegradedReason.storageRefusingWrites }),
+      writesResumed: (planId) => this.clear({ planId, reason: DegradedReason.storageRefusingWrites }),
+    };
   }
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/src/config';
-import { startServer as start } from '../../server/src/createServer';
+import { startServer as start, type StartOptions } from '../../server/src/createServer';
 import { createLogger, type LogFields } from '../../server/src/log';
 import type { DemoInvitation } from '../../server/src/seed/seedDemoPlan';
 
@@ -18,15 +18,22 @@ export interface TestServer {
 
 /**
  * The real server, in this process, on 127.0.0.1 and a free port, with a temp data dir and the demo plan
- * seeded. `env` sets config variables as `npm start` would read them; `clientDist` serves another built client.
+ * seeded. `env` sets config variables as `npm start` would read them; `clientDist` serves another built client;
+ * `fileOps` injects disk faults.
  */
-export async function startServer(options: { dataDir?: string; env?: Record<string, string>; clientDist?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string>; clientDist?: string } & Pick<StartOptions, 'fileOps' | 'retryTiming'> = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'gezinsplan-test-')));
   const result = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env }, process.cwd());
   if (!result.ok) throw new Error(result.problems.join('; '));
   const logs: LogFields[] = [];
   const log = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogFields) });
-  const server = await start(result.config, log, options.clientDist ? { clientDist: options.clientDist } : {});
+  const server = await start(result.config, log, {
+    ...(options.clientDist ? { clientDist: options.clientDist } : {}),
+    ...(options.fileOps ? { fileOps: options.fileOps } : {}),
+    ...(options.retryTiming ? { retryTiming: options.retryTiming } : {}),
+  });
   const invitations = server.demoInvitations.length > 0 ? server.demoInvitations : await readDemoInvitations(dataDir).catch(() => []);
   return {
     base: server.origin,

@@ -9,8 +9,26 @@ export interface Store {
   readonly meta: MetaStore;
   readonly docs: DocStore;
   readonly audit: AuditStore;
-  /** Flushes and releases everything (the data-dir lock too). */
+  /**
+   * Flushes and releases everything (the data-dir lock too). Writes still waiting for the disk to take them
+   * again are given up first (they reject with `StorageUnavailable`), so closing never hangs on a full disk.
+   */
   close(): Promise<void>;
+}
+
+/**
+ * What the store tells the server about its health (shown on `/healthz`, DESIGN.md §7). Opaque ids only.
+ */
+export interface StorageWatcher {
+  /**
+   * A doc's stored data is damaged or missing (found at start or on first use). Its files were moved aside
+   * to `quarantine/`; the doc is refused, never served empty, until an operator restores it.
+   */
+  quarantined(planId: string, docName: string): void;
+  /** Writes for this plan fail for now (disk full, I/O error, read-only) and are being retried. */
+  writesRefused(planId: string): void;
+  /** Every write of this plan that was refused has now been stored (or given up at shutdown). */
+  writesResumed(planId: string): void;
 }
 
 /**
@@ -65,11 +83,17 @@ export interface DocLoad {
 export interface DocStore {
   /**
    * Reads every stored update of a doc; an unknown doc gives an empty list.
-   * Throws `StorageCorrupt` when a record fails its checksum (a torn last record is not corrupt: it is cut
-   * away and reported in `tornTail`).
+   * Throws `StorageCorrupt` when the doc's data is damaged or missing (a record fails its checksum mid-log,
+   * a compacted state is gone while older history is kept); such a doc stays refused, never empty. A torn
+   * last record is not corrupt: it is cut away and reported in `tornTail`.
    */
   load(planId: string, docName: string): Promise<DocLoad>;
-  /** Appends one update; resolves only once it is durable (fsync'd). Throws `StorageUnavailable` when it cannot be. */
+  /**
+   * Appends one update; resolves only once it is durable (fsync'd). While the disk refuses writes (full,
+   * failing, read-only) the update is kept and tried again until it is stored, so the promise may stay
+   * pending for long; it rejects with `StorageUnavailable` only when the store closes meanwhile, and with
+   * `StorageCorrupt` when the doc is damaged.
+   */
   append(planId: string, docName: string, update: Uint8Array): Promise<void>;
   /** Atomically replaces the doc's history with one update holding its whole state. */
   compact(planId: string, docName: string, state: Uint8Array): Promise<void>;
@@ -83,8 +107,9 @@ export interface DocStore {
 export interface AuditStore {
   /**
    * Appends records to a plan's log, after everything appended before for that plan; resolves only once they
-   * are durable (fsync'd). Throws `Invalid` when a record names another plan, `StorageUnavailable` when they
-   * cannot be stored (then none of them count: the next `lastRecord` tells where the log really ends).
+   * are durable (fsync'd). While the disk refuses writes they are kept and tried again, like doc updates.
+   * Throws `Invalid` when a record names another plan, `StorageUnavailable` when they cannot be stored
+   * (then none of them count: the next `lastRecord` tells where the log really ends).
    */
   append(planId: string, records: readonly AuditRecord[]): Promise<void>;
   /** Every readable record of a plan, oldest first; an unknown plan gives an empty list. */

@@ -30,6 +30,10 @@ export class Room {
   /** Which socket (of which member) speaks for each awareness clientID in this room. */
   private readonly awarenessClients = new Map<number, { peer: RoomPeer; memberId: string }>();
   private persisting: Promise<void> = Promise.resolve();
+  /** The newest write; the log stores writes in order, so once it is durable all before it are too. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  /** Writes not yet settled (many while the disk refuses writes, issue #9). */
+  private pendingWrites = 0;
   private lastPersist: Promise<void> | undefined;
   private recordsSinceCompaction = 0;
   /** Bytes of the doc as stored (an upper bound of its encoded size); exact after a compaction or a measure. */
@@ -131,9 +135,23 @@ export class Room {
     return this.sizeEstimate + bytes > cap;
   }
 
-  /** Waits for every write made so far. */
+  /** Waits for every write made so far to settle (stored, or failed). */
   flushed(): Promise<void> {
     return this.persisting;
+  }
+
+  /**
+   * Resolves once every write made so far is durable; rejects when the newest failed. An update that adds
+   * nothing new to memory may still carry what is on its way to disk, so its `saved` waits for this
+   * (issue #9: `saved` only after fsync, also for a resent change).
+   */
+  durableSoFar(): Promise<void> {
+    return this.lastWrite;
+  }
+
+  /** Some write is still waiting for the store (the disk may be refusing writes). */
+  get hasPendingWrites(): boolean {
+    return this.pendingWrites > 0;
   }
 
   /**
@@ -194,7 +212,13 @@ export class Room {
   private persist(update: Uint8Array): Promise<void> {
     const write = this.store.append(this.planId, this.docName, update);
     this.sizeEstimate += update.length;
-    this.persisting = write.catch(() => undefined);
+    this.lastWrite = write;
+    this.pendingWrites += 1;
+    // Registered first, so the count is down before anyone awaiting `write` goes on.
+    const settled = () => {
+      this.pendingWrites -= 1;
+    };
+    this.persisting = write.then(settled, settled);
     this.recordsSinceCompaction += 1;
     if (this.recordsSinceCompaction >= this.options.compactAfterRecords) {
       this.compact().catch((error: unknown) => this.log.error('doc.compact_failed', { planId: this.planId, docName: this.docName, error }));

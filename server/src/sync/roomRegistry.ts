@@ -32,9 +32,19 @@ export class RoomRegistry {
     }
   }
 
-  /** Removes a peer; the last one out unloads the room. */
+  /**
+   * Removes a peer; the last one out unloads the room. While writes still wait for the disk (a full disk,
+   * issue #9) the room stays in memory until they are stored, so a client that comes back joins it at once
+   * instead of waiting behind an unload for the disk.
+   */
   leave(room: Room, peer: RoomPeer): void {
     room.peers.delete(peer);
+    if (room.peers.size > 0) return;
+    if (room.hasPendingWrites) void room.flushed().then(() => this.unloadIfUnused(room));
+    else this.unloadIfUnused(room);
+  }
+
+  private unloadIfUnused(room: Room): void {
     if (room.peers.size > 0) return;
     const key = `${room.planId}/${room.docName}`;
     const slot = this.slots.get(key);
@@ -70,7 +80,14 @@ export class RoomRegistry {
   async closeAll(code: number, reason: string): Promise<void> {
     const rooms = [...this.slots.values()].flatMap((s) => (s.kind === 'ready' ? [s.room] : []));
     for (const room of rooms) for (const peer of [...room.peers]) peer.close(code, reason);
-    await Promise.all([...this.slots.values()].map((s) => (s.kind === 'ready' ? this.unload(s.room) : s.promise.then(() => undefined, () => undefined))));
+    const done = [...this.slots.entries()].map(([key, s]) => {
+      if (s.kind !== 'ready') return s.promise.then(() => undefined, () => undefined);
+      // Marked unloading, so that a deferred unload (see `leave`) does not unload it a second time.
+      const promise = this.unload(s.room);
+      this.slots.set(key, { kind: 'unloading', promise });
+      return promise;
+    });
+    await Promise.all(done);
     this.slots.clear();
   }
 

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
+import { translate } from '../../../shared/src/i18n/translate';
 import { parseSyncPath, SYNC_PATH_PREFIX } from '../../../shared/src/protocol/syncPath';
 import { parseDocName, type DocKind } from '../../../shared/src/schema/docNames';
 import type { AuditRecorder } from '../audit/auditRecorder';
@@ -137,8 +138,8 @@ export function createUpgradeGate(deps: {
     try {
       room = await rooms.join(a.planId, a.docName, adapter);
     } catch {
-      // Never serve an empty doc after a failed load (STYLE.md, Errors).
-      adapter.close(CloseCode.serverError, 'load failed');
+      // Never serve an empty doc after a failed load (STYLE.md, Errors); the reason is for people (issue #9).
+      adapter.close(CloseCode.serverError, translate('close.loadFailed'));
       return;
     }
     const connection = new Connection(

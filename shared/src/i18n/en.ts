@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'error.too_large': 'This is too large.',
   'error.server': 'Something went wrong on the server. Please try again later.',
   'error.storage_unavailable': 'Saving is not possible right now. Please try again later.',
+  'error.storage_corrupt': 'Part of this plan is damaged and cannot be opened right now. Nothing was deleted. Ask the administrator for help.',
   'error.unsupported_media_type': 'Send the data as JSON.',
   'error.too_many_requests': 'Too many requests. Wait a moment and try again.',
   'error.too_deep': 'This data is built up in too complicated a way. It was not saved.',
@@ -95,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   'close.tooLarge': 'This is too large to save. Make the text shorter.',
   'close.tooManyMessages': 'Too many changes in a short time. Please wait.',
   'close.serverError': 'Something went wrong on the server. We are trying again.',
+  'close.loadFailed': 'This part of the plan cannot be opened right now.',
 
   // The structured plan (issue #5): blocks, fields, values and warnings of schema v2.
   'venster.1': 'Who are the people?',

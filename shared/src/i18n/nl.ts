@@ -38,6 +38,7 @@ export const nl = {
   'error.too_large': 'Dit is te groot.',
   'error.server': 'Er ging iets mis op de server. Probeer het later opnieuw.',
   'error.storage_unavailable': 'Opslaan lukt nu niet. Probeer het later opnieuw.',
+  'error.storage_corrupt': 'Een deel van dit plan is beschadigd en kan nu niet worden geopend. Er is niets gewist. Vraag de beheerder om hulp.',
   'error.unsupported_media_type': 'Stuur de gegevens als JSON.',
   'error.too_many_requests': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
   'error.too_deep': 'Deze gegevens zijn te ingewikkeld opgebouwd. Ze zijn niet opgeslagen.',
@@ -100,6 +101,7 @@ export const nl = {
   'close.tooLarge': 'Dit is te groot om op te slaan. Maak de tekst korter.',
   'close.tooManyMessages': 'Te veel wijzigingen in korte tijd. Wacht even.',
   'close.serverError': 'Er ging iets mis op de server. We proberen het opnieuw.',
+  'close.loadFailed': 'Dit deel van het plan kan nu niet worden geopend.',
 
   // The structured plan (issue #5): blocks, fields, values and warnings of schema v2.
   'venster.1': 'Wie zijn de mensen?',

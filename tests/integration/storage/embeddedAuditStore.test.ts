@@ -144,28 +144,54 @@ describe('embedded audit store and trail', () => {
     expect(await verifyAuditDir(dataDir)).toEqual([{ planId: 'p1', ok: true, count: 301 }]);
   });
 
-  it('[AU11] a failed fdatasync rejects with StorageUnavailable, leaves no line behind, and the chain goes on', async () => {
+  const failDatasyncOnce = async (dataDir: string, code: string) => {
+    const probe = await open(join(dataDir, 'meta.json'), 'r');
+    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    return vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(Object.assign(new Error('failed'), { code }));
+  };
+
+  /** One record stored, then `step` runs while the next fdatasync fails once with `code`, then 'm3' is recorded. */
+  async function aroundOneFailedSync(code: string, step: (trail: AuditTrail) => Promise<void>) {
     const dataDir = await tempDir();
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('m1'));
-    const probe = await open(join(dataDir, 'meta.json'), 'r');
-    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const eio = Object.assign(new Error('i/o error'), { code: 'EIO' });
-    const datasync = vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(eio);
+    const datasync = await failDatasyncOnce(dataDir, code);
+    let syncs = 0;
     try {
-      await expect(trail.recordOrThrow(opened('lost'))).rejects.toBeInstanceOf(StorageUnavailable);
+      await step(trail);
     } finally {
+      syncs = datasync.mock.calls.length;
       datasync.mockRestore();
     }
     await trail.record(opened('m3'));
-    const records = await trail.list('p1');
-    expect(records.map((r) => [r.seq, r.memberId])).toEqual([
+    const records = (await trail.list('p1')).map((r) => [r.seq, r.memberId]);
+    return { records, syncs, verdicts: await verifyAuditDir(dataDir) };
+  }
+
+  it('[AU11] a failed fdatasync (EIO) is cut back and tried again: the record is stored once and the chain goes on', async () => {
+    const result = await aroundOneFailedSync('EIO', async (trail) => {
+      await trail.recordOrThrow(opened('m2'));
+    });
+    expect(result.syncs).toBe(2);
+    expect(result.records).toEqual([
+      [1, 'm1'],
+      [2, 'm2'],
+      [3, 'm3'],
+    ]);
+    expect(result.verdicts).toEqual([{ planId: 'p1', ok: true, count: 3 }]);
+  });
+
+  it('[AU11] a write that fails for good rejects with StorageUnavailable, leaves no line behind, and the chain goes on', async () => {
+    const result = await aroundOneFailedSync('EINVAL', async (trail) => {
+      await expect(trail.recordOrThrow(opened('lost'))).rejects.toBeInstanceOf(StorageUnavailable);
+    });
+    expect(result.records).toEqual([
       [1, 'm1'],
       [2, 'm3'],
     ]);
-    expect(await verifyAuditDir(dataDir)).toEqual([{ planId: 'p1', ok: true, count: 2 }]);
+    expect(result.verdicts).toEqual([{ planId: 'p1', ok: true, count: 2 }]);
   });
 
   it('[AU11] after close, audit calls are refused', async () => {

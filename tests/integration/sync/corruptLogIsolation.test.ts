@@ -6,36 +6,16 @@ import { CloseCode } from '../../../shared/src/protocol/closeCodes';
 import { GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { proseField } from '../../../shared/src/schema/planSchema';
 import { fragmentText } from '../../../shared/src/schema/proseText';
-import { createInvitation } from '../../../server/src/auth/invitations';
-import { silentLogger } from '../../../server/src/log';
-import { createPlanFromSeed } from '../../../server/src/plans/createPlan';
-import { loadSeed, loadTemplates } from '../../../server/src/plans/templateCatalog';
-import { DEMO_SEED_FILE, TEMPLATES_DIR } from '../../../server/src/repoPaths';
-import { openEmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
+import { makePlansOnDisk } from '../../helpers/plansOnDisk';
 import { acceptInvitation } from '../../helpers/signIn';
 import { startServer } from '../../helpers/startServer';
 import { connectDoc } from '../../helpers/syncClient';
 import { waitFor } from '../../helpers/waitFor';
 
-/** Two plans in one data dir, each with a jeugdbeschermer invitation. */
-async function twoPlans(dataDir: string) {
-  const store = await openEmbeddedStore({ dataDir, log: silentLogger() });
-  const template = (await loadTemplates(TEMPLATES_DIR)).get('gezinsplan-jeugdbescherming')!;
-  const seed = await loadSeed(DEMO_SEED_FILE);
-  const plans = [];
-  for (let i = 0; i < 2; i++) {
-    const { plan, members } = await createPlanFromSeed(store, template, seed, new Date());
-    const jb = members.find((m) => m.role === 'jeugdbeschermer')!;
-    plans.push({ planId: plan.planId, token: await createInvitation(store.meta, jb, new Date(), 14) });
-  }
-  await store.close();
-  return plans;
-}
-
 describe('a corrupt log takes no other plan down', () => {
   it('[S60] a flipped byte in plan A: A closes with 4500 and /healthz lists it degraded; plan B loads', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'gezinsplan-corrupt-'));
-    const [a, b] = await twoPlans(dataDir);
+    const [a, b] = await makePlansOnDisk(dataDir, 2);
     // Append a second record to A's log by hand-free means: flip a byte inside the first record's payload,
     // then add a valid-looking tail so the damage is not mistaken for a torn last record.
     const dir = path.join(dataDir, 'plans', a!.planId);
@@ -60,8 +40,11 @@ describe('a corrupt log takes no other plan down', () => {
 
       const health = (await (await fetch(`${server.base}/healthz`)).json()) as { ok: boolean; degraded?: { planId?: string; reason: string }[] };
       expect(health).toEqual({ ok: true, degraded: [{ planId: a!.planId, reason: 'storage_corrupt' }] });
-      // The damaged file is still there, untouched: nothing was replaced by an empty doc.
-      expect(Buffer.compare(await readFile(file), copy)).toBe(0);
+      // The damaged file was moved aside whole, into quarantine (issue #9): nothing was replaced by an empty doc.
+      const aside = path.join(dataDir, 'quarantine', a!.planId);
+      const [moved] = await readdir(aside);
+      expect(moved).toMatch(new RegExp(`^${path.basename(file)}\\.`));
+      expect(Buffer.compare(await readFile(path.join(aside, moved!)), copy)).toBe(0);
     } finally {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Adapter } from 'lowdb';
 import { StorageCorrupt, StorageUnavailable } from '../../errors';
 import { errnoCode, replaceFileDurably } from './durableFs';
+import { nodeFileOps, type FileOps } from './fileOps';
 
 interface Waiter {
   resolve: () => void;
@@ -23,7 +23,7 @@ interface Waiter {
  * @example
  * const db = new Low(createAtomicJsonFile<Meta>(join(dataDir, 'meta.json')), emptyMeta());
  */
-export function createAtomicJsonFile<T>(path: string): Adapter<T> {
+export function createAtomicJsonFile<T>(path: string, fs: FileOps = nodeFileOps): Adapter<T> {
   let latest: { data: T } | undefined;
   let waiters: Waiter[] = [];
   let flushing = false;
@@ -36,7 +36,7 @@ export function createAtomicJsonFile<T>(path: string): Adapter<T> {
       // in the batch.
       const json = JSON.stringify(latest.data, null, 2);
       try {
-        await replaceFileDurably(path, `${path}.tmp`, json);
+        await replaceFileDurably(path, `${path}.tmp`, json, fs);
         for (const waiter of batch) waiter.resolve();
       } catch (error) {
         const failure = new StorageUnavailable(`metadata could not be stored durably (${errnoCode(error) ?? 'error'})`);
@@ -49,7 +49,7 @@ export function createAtomicJsonFile<T>(path: string): Adapter<T> {
   };
 
   return {
-    read: () => readJson<T>(path),
+    read: () => readJson<T>(path, fs),
     write(data: T): Promise<void> {
       latest = { data };
       return new Promise<void>((resolve, reject) => {
@@ -62,10 +62,10 @@ export function createAtomicJsonFile<T>(path: string): Adapter<T> {
   };
 }
 
-async function readJson<T>(path: string): Promise<T | null> {
+async function readJson<T>(path: string, fs: FileOps): Promise<T | null> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await fs.readFile(path)).toString('utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw new StorageUnavailable(`metadata file cannot be read (${errnoCode(error) ?? 'error'})`);

@@ -1,56 +1,97 @@
-import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, Invalid, Oversized, StorageCorrupt, StorageUnavailable } from '../../errors';
+import { AppError, Invalid, Oversized, StorageCorrupt } from '../../errors';
 import type { Logger } from '../../log';
-import type { DocLoad } from '../Store';
-import { ensureDirDurably, errnoCode, replaceFileDurably } from './durableFs';
+import type { DocLoad, StorageWatcher } from '../Store';
+import { DocLogFiles, judgeGenerations } from './docLogFiles';
+import { ensureDirDurably, errnoCode, replaceFileDurably, toStorageError, writeFully } from './durableFs';
+import type { FileOps, StoreFileHandle } from './fileOps';
 import { GroupCommitQueue, type PendingAppend } from './groupCommitQueue';
+import { quarantineDocFiles, type QuarantineCause } from './quarantine';
 import { decodeRecords, encodeLogFile, encodeRecord, LOG_HEADER, MAX_RECORD_BYTES, type DecodedLog } from './updateLogRecord';
+import { isTransientWriteError, type WriteRetry, type WriteTarget } from './writeRetry';
 
 /** Where one doc's log lives: `<plansDir>/<planId>/<docName>.<generation>.log`. Names are validated by the caller. */
 export interface DocLogOptions {
   plansDir: string;
+  /** `DATA_DIR/quarantine`, where a damaged doc's files are moved. */
+  quarantineDir: string;
   planId: string;
   docName: string;
   log: Logger;
+  fs: FileOps;
+  retry: WriteRetry;
+  watcher: StorageWatcher;
 }
 
-/** The open current generation of a log. `size` is the length of its good, fsync'd prefix. */
+/** The open current generation of a log. */
 interface OpenLog {
-  handle: FileHandle;
+  handle: StoreFileHandle;
   generation: number;
+  /** Length of the good, fsync'd prefix: appends go here. */
   size: number;
+  /** Length of the file; more than `size` while a torn tail waits to be cut. */
+  fileSize: number;
+}
+
+/** The newest generation, read whole and checked. */
+interface VerifiedLog {
+  generation: number;
+  decoded: DecodedLog;
+  fileBytes: number;
 }
 
 type AppendOp = PendingAppend & { record: Buffer };
-
-const LOG_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.log(\.tmp)?$/;
 
 /**
  * One doc's append-only update log on disk (DESIGN.md §6). Every call is queued and applied in call order.
  * Appends that queue up while a write + fdatasync is in flight are group-committed: one write and one
  * fdatasync for the batch, and each append resolves only after the fdatasync that covers it. The file handle
  * stays open and appends go to the end, so an append costs the same however much is stored.
+ *
+ * Faults (issue #9): a write the disk refuses is cut back off and tried again by `WriteRetry` until it is
+ * stored; a damaged or missing log is quarantined (`quarantine.ts`) and the doc refused with
+ * `StorageCorrupt` from then on, never loaded or written as an empty doc.
  */
 export class DocLog {
-  private readonly queue = new GroupCommitQueue<AppendOp>((batch) => this.writeBatch(batch), toStoreError);
+  private readonly queue = new GroupCommitQueue<AppendOp>((batch) => this.writeBatch(batch), (error) => toStorageError(error, 'storage'));
   private current: OpenLog | null = null;
-  /** A torn tail cut while opening for an append; the next load reports it. */
+  /** A torn tail found while opening for an append; the next load reports it. */
   private tornTailUnreported = false;
+  /** Found damaged: refused for the rest of this process's life (the marker keeps it refused after a restart). */
+  private quarantined = false;
   private readonly log: Logger;
-  private readonly planDir: string;
+  private readonly files: DocLogFiles;
+  private readonly target: WriteTarget;
 
   constructor(private readonly options: DocLogOptions) {
     this.log = options.log.child('storage.doclog', { planId: options.planId, docName: options.docName });
-    this.planDir = join(options.plansDir, options.planId);
+    this.files = new DocLogFiles(join(options.plansDir, options.planId), options.docName, options.fs);
+    this.target = { key: `doc:${options.planId}/${options.docName}`, planId: options.planId };
   }
 
-  /** Reads every good record; cuts a torn tail first. Throws `StorageCorrupt` on a bad record mid-log. */
+  /** Reads every good record; cuts a torn tail. Throws `StorageCorrupt` for a damaged doc (then quarantined). */
   load(): Promise<DocLoad> {
     return this.queue.task(() => this.loadNow());
   }
 
-  /** Appends one update; resolves once it is fsync'd. Rejects with `StorageUnavailable` when it cannot be. */
+  /** Startup recovery: checks every record, cuts a torn tail, quarantines a damaged doc. */
+  verify(): Promise<{ records: number; tornTail: boolean; quarantined: boolean }> {
+    return this.queue.task(async () => {
+      try {
+        const { records, tornTail } = await this.loadNow();
+        return { records, tornTail, quarantined: false };
+      } catch (error) {
+        if (error instanceof StorageCorrupt) return { records: 0, tornTail: false, quarantined: true };
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Appends one update; resolves once it is fsync'd. While the disk refuses the write it stays pending and is
+   * tried again. Rejects with `StorageUnavailable` when the store stops meanwhile, `StorageCorrupt` for a
+   * damaged doc.
+   */
   append(update: Uint8Array): Promise<void> {
     const refused = checkPayload(update);
     if (refused) return Promise.reject(refused);
@@ -77,32 +118,38 @@ export class DocLog {
   }
 
   private async writeBatch(batch: AppendOp[]): Promise<void> {
-    let target: OpenLog;
-    try {
-      target = this.current ?? (await this.openForAppend());
-    } catch (error) {
-      for (const op of batch) op.reject(toStoreError(error));
-      return;
-    }
     const bytes = batch.length === 1 ? (batch[0] as AppendOp).record : Buffer.concat(batch.map((op) => op.record));
     try {
+      await this.options.retry.run(this.target, () => this.writeOnce(bytes));
+      for (const op of batch) op.resolve();
+    } catch (error) {
+      const failure = toStorageError(error, 'storage');
+      for (const op of batch) op.reject(failure);
+    }
+  }
+
+  /** One attempt: on failure nothing of it stays in the file. */
+  private async writeOnce(bytes: Buffer): Promise<void> {
+    const target = this.current ?? (await this.openForAppend());
+    try {
+      if (target.fileSize > target.size) await this.cutTail(target);
       await writeFully(target.handle, bytes, target.size);
       // DESIGN.md §6: an update is acknowledged only after it is durable, so resolve only after fdatasync.
       await target.handle.datasync();
       target.size += bytes.length;
-      for (const op of batch) op.resolve();
+      target.fileSize = target.size;
     } catch (error) {
-      this.log.error('doclog.write_failed', { code: errnoCode(error), records: batch.length, bytes: bytes.length });
+      this.log.debug('doclog.write_failed', { code: errnoCode(error), bytes: bytes.length });
       await this.undoPartialWrite(target);
-      const failure = new StorageUnavailable('the update could not be stored durably');
-      for (const op of batch) op.reject(failure);
+      throw error;
     }
   }
 
   /**
    * Cuts a failed batch back off, so no half-written record stays for a later load to misread, then drops
-   * the handle: after a failed fsync the page cache cannot be trusted, so the next call re-reads the file.
-   * If the cut fails too, the torn-tail rule of `decodeRecords` covers the leftover on the next open.
+   * the handle: after a failed fsync the page cache cannot be trusted, so the next attempt re-reads the file
+   * and writes the batch again. If the cut fails too, the next attempt finds the leftover: a torn tail it
+   * cuts before writing, or whole records it then stores twice (a Yjs update applies once however often).
    */
   private async undoPartialWrite(target: OpenLog): Promise<void> {
     try {
@@ -114,69 +161,133 @@ export class DocLog {
     await this.closeHandle();
   }
 
+  private async cutTail(target: OpenLog): Promise<void> {
+    this.log.warn('doclog.torn_tail', { generation: target.generation, cutBytes: target.fileSize - target.size });
+    await target.handle.truncate(target.size);
+    await target.handle.sync();
+    target.fileSize = target.size;
+  }
+
   private async loadNow(): Promise<DocLoad> {
-    const opened = await this.openVerified();
+    const verified = await this.readVerified();
     const reported = this.tornTailUnreported;
     this.tornTailUnreported = false;
-    if (!opened) return { updates: [], records: 0, bytes: 0, tornTail: reported };
-    const { decoded } = opened;
+    if (!verified) return { updates: [], records: 0, bytes: 0, tornTail: reported };
+    const { decoded } = verified;
+    if (decoded.tornTail) await this.cutTornTailSoon(verified);
     return { updates: decoded.records, records: decoded.records.length, bytes: decoded.validBytes, tornTail: decoded.tornTail || reported };
   }
 
-  private async openForAppend(): Promise<OpenLog> {
-    const opened = await this.openVerified();
-    if (opened) {
-      if (opened.decoded.tornTail) this.tornTailUnreported = true;
-      return opened.log;
+  /**
+   * Cuts a torn tail a load found. Reads must keep working on a full or read-only disk, so when the cut is
+   * refused for now the load still answers; the next append cuts it first (`writeOnce`).
+   */
+  private async cutTornTailSoon(verified: VerifiedLog): Promise<void> {
+    try {
+      await this.cutTail(this.current ?? (await this.openGeneration(verified.generation, verified.decoded.validBytes, verified.fileBytes)));
+    } catch (error) {
+      if (!isTransientWriteError(error)) throw error;
+      this.log.warn('doclog.torn_tail_cut_deferred', { code: errnoCode(error) });
+      await this.closeHandle();
     }
-    await ensureDirDurably(this.planDir);
+  }
+
+  private async openForAppend(): Promise<OpenLog> {
+    const verified = await this.readVerified();
+    if (verified) {
+      if (verified.decoded.tornTail) this.tornTailUnreported = true;
+      return this.openGeneration(verified.generation, verified.decoded.validBytes, verified.fileBytes);
+    }
+    await ensureDirDurably(this.files.planDir, this.options.fs);
     await this.writeGeneration(0, []);
-    return this.openGeneration(0, LOG_HEADER.length);
+    await this.files.writePointer(0);
+    return this.openGeneration(0, LOG_HEADER.length, LOG_HEADER.length);
   }
 
   /**
-   * Opens the newest generation and reads it whole: a corrupt log throws (never an empty doc, STYLE.md
-   * Errors); a torn tail is cut and fsync'd before anything is appended after it. Undefined when the doc has
-   * no log yet.
+   * Reads the newest generation whole and checks every record. A damaged one is quarantined (throws
+   * `StorageCorrupt`). Undefined when the doc has no log yet.
    */
-  private async openVerified(): Promise<{ log: OpenLog; decoded: DecodedLog } | undefined> {
+  private async readVerified(): Promise<VerifiedLog | undefined> {
     const generation = this.current?.generation ?? (await this.findGeneration());
     if (generation === undefined) return undefined;
-    const buf = await readFile(this.pathOf(generation));
+    const buf = await this.options.fs.readFile(this.files.logPath(generation));
     const decoded = decodeRecords(buf);
-    if (decoded.corruptAt !== undefined) {
-      this.log.error('doclog.corrupt', { generation, offset: decoded.corruptAt, bytes: buf.length });
-      throw new StorageCorrupt(`the update log of a doc fails its checksum at byte ${decoded.corruptAt}`, this.options.planId);
+    // A generation is only ever made whole (temp file, fsync, rename), so one shorter than its header was
+    // emptied or overwritten after the fact: damage, not a crash.
+    const badHeader = decoded.validBytes < LOG_HEADER.length;
+    if (decoded.corruptAt !== undefined || badHeader) {
+      this.log.error('doclog.corrupt', { generation, offset: decoded.corruptAt ?? 0, bytes: buf.length });
+      return this.quarantine([this.files.logName(generation)], badHeader || decoded.corruptAt === 0 ? 'header' : 'checksum');
     }
-    if (decoded.validBytes < LOG_HEADER.length) {
-      // The header itself never landed: start the generation afresh (nothing in it was acknowledged).
-      await this.closeHandle();
-      await this.writeGeneration(generation, []);
-      return { log: await this.openGeneration(generation, LOG_HEADER.length), decoded: { ...decoded, validBytes: LOG_HEADER.length } };
-    }
-    const log = this.current ?? (await this.openGeneration(generation, decoded.validBytes));
-    if (decoded.validBytes < buf.length) await this.cutTornTail(log, decoded.validBytes, buf.length);
-    log.size = decoded.validBytes;
-    return { log, decoded };
+    if (this.current) this.current.fileSize = buf.length;
+    return { generation, decoded, fileBytes: buf.length };
   }
 
-  private async cutTornTail(log: OpenLog, validBytes: number, fileBytes: number): Promise<void> {
-    this.log.warn('doclog.torn_tail', { generation: log.generation, cutBytes: fileBytes - validBytes });
-    await log.handle.truncate(validBytes);
-    await log.handle.sync();
+  /**
+   * The newest generation on disk, checked against the pointer (`judgeGenerations`); removes what a crash
+   * mid-compaction left. Undefined when the doc has no log yet.
+   */
+  private async findGeneration(): Promise<number | undefined> {
+    if (this.quarantined) throw this.refusal();
+    const listing = await this.files.list();
+    if (listing.quarantined) {
+      this.quarantined = true;
+      this.options.watcher.quarantined(this.options.planId, this.options.docName);
+      throw this.refusal();
+    }
+    const verdict = judgeGenerations(listing, this.files);
+    if (verdict.kind === 'quarantine') return this.quarantine(verdict.files, verdict.cause);
+    await this.removeFiles(verdict.stale);
+    if (verdict.kind === 'new') return undefined;
+    if (verdict.writePointer) {
+      // Best effort: a read must work on a full disk; the next open writes it again.
+      await this.files.writePointer(verdict.generation).catch((error: unknown) => this.log.warn('doclog.pointer_write_failed', { code: errnoCode(error) }));
+    }
+    return verdict.generation;
+  }
+
+  /** Moves the doc's files aside, leaves the marker, reports it, and refuses the doc (issue #9). */
+  private async quarantine(files: readonly string[], cause: QuarantineCause): Promise<never> {
+    this.quarantined = true;
+    await this.closeHandle();
+    try {
+      const movedTo = await quarantineDocFiles({
+        quarantineDir: this.options.quarantineDir,
+        planId: this.options.planId,
+        planDir: this.files.planDir,
+        markerPath: this.files.markerPath,
+        files,
+        cause,
+        now: new Date(),
+        fs: this.options.fs,
+      });
+      this.log.error('doclog.quarantined', { cause, movedTo });
+    } catch (error) {
+      // Still refused: the damaged file stays where it is and is found again on the next start.
+      this.log.error('doclog.quarantine_failed', { cause, code: errnoCode(error) });
+    }
+    this.options.watcher.quarantined(this.options.planId, this.options.docName);
+    throw this.refusal();
+  }
+
+  private refusal(): StorageCorrupt {
+    return new StorageCorrupt('the stored data of this doc is damaged or missing; it is quarantined', this.options.planId);
   }
 
   private async compactNow(state: Uint8Array): Promise<void> {
     const previous = this.current?.generation ?? (await this.findGeneration()) ?? -1;
     const next = previous + 1;
     try {
-      await ensureDirDurably(this.planDir);
+      await ensureDirDurably(this.files.planDir, this.options.fs);
       // New generation complete and fsync'd under a temp name, renamed, directory fsync'd (DESIGN.md §6:
-      // "compacted atomically"): a crash leaves the old generation or the new one, both whole.
+      // "compacted atomically"): a crash leaves the old generation or the new one, both whole. The pointer
+      // follows, and only then are older generations removed.
       const bytes = await this.writeGeneration(next, [state]);
+      await this.files.writePointer(next);
       await this.closeHandle();
       await this.removeGenerationsBelow(next);
-      await this.openGeneration(next, bytes);
+      await this.openGeneration(next, bytes, bytes);
       this.log.debug('doclog.compacted', { generation: next, bytes });
     } catch (error) {
       // Whatever happened, let the next call find the newest generation on disk again, so appends never go
@@ -188,16 +299,16 @@ export class DocLog {
 
   /** Writes a whole generation file atomically; returns its length. */
   private async writeGeneration(generation: number, payloads: readonly Uint8Array[]): Promise<number> {
-    const path = this.pathOf(generation);
+    const path = this.files.logPath(generation);
     const bytes = encodeLogFile(payloads);
-    await replaceFileDurably(path, `${path}.tmp`, bytes);
+    await replaceFileDurably(path, `${path}.tmp`, bytes, this.options.fs);
     return bytes.length;
   }
 
-  private async openGeneration(generation: number, size: number): Promise<OpenLog> {
+  private async openGeneration(generation: number, size: number, fileSize: number): Promise<OpenLog> {
     // 'r+' rather than 'a': writes go to explicit offsets, so a failed batch can be cut back exactly.
-    const handle = await open(this.pathOf(generation), 'r+');
-    this.current = { handle, generation, size };
+    const handle = await this.options.fs.open(this.files.logPath(generation), 'r+');
+    this.current = { handle, generation, size, fileSize };
     return this.current;
   }
 
@@ -207,34 +318,9 @@ export class DocLog {
     await closing?.handle.close().catch(() => undefined);
   }
 
-  /** The newest generation on disk; removes temp files and older generations a crash mid-compaction left. */
-  private async findGeneration(): Promise<number | undefined> {
-    const { generations, temps } = await this.listFiles();
-    const newest = generations.length > 0 ? Math.max(...generations) : undefined;
-    const stale = [...temps, ...generations.filter((g) => g !== newest).map((g) => this.fileName(g))];
-    await this.removeFiles(stale);
-    return newest;
-  }
-
   private async removeGenerationsBelow(generation: number): Promise<void> {
-    const { generations, temps } = await this.listFiles();
-    await this.removeFiles([...temps, ...generations.filter((g) => g < generation).map((g) => this.fileName(g))]);
-  }
-
-  private async listFiles(): Promise<{ generations: number[]; temps: string[] }> {
-    const names = await readdir(this.planDir).catch((error: unknown) => {
-      if (errnoCode(error) === 'ENOENT') return [] as string[];
-      throw error;
-    });
-    const generations: number[] = [];
-    const temps: string[] = [];
-    for (const name of names) {
-      const match = LOG_FILE.exec(name);
-      if (!match || match[1] !== this.options.docName) continue;
-      if (match[3]) temps.push(name);
-      else generations.push(Number(match[2]));
-    }
-    return { generations, temps };
+    const { generations, temps } = await this.files.list();
+    await this.removeFiles([...temps, ...generations.filter((g) => g < generation).map((g) => this.files.logName(g))]);
   }
 
   /**
@@ -243,16 +329,8 @@ export class DocLog {
    */
   private async removeFiles(names: readonly string[]): Promise<void> {
     if (names.length === 0) return;
-    for (const name of names) await unlink(join(this.planDir, name)).catch(() => undefined);
+    for (const name of names) await this.options.fs.unlink(join(this.files.planDir, name)).catch(() => undefined);
     this.log.info('doclog.cleanup', { removed: names.length });
-  }
-
-  private fileName(generation: number): string {
-    return `${this.options.docName}.${generation}.log`;
-  }
-
-  private pathOf(generation: number): string {
-    return join(this.planDir, this.fileName(generation));
   }
 }
 
@@ -261,19 +339,4 @@ function checkPayload(payload: Uint8Array): AppError | undefined {
   if (payload.length === 0) return new Invalid('an update cannot be empty');
   if (payload.length > MAX_RECORD_BYTES) return new Oversized(`an update holds at most ${MAX_RECORD_BYTES} bytes`);
   return undefined;
-}
-
-async function writeFully(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
-  let written = 0;
-  while (written < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, position + written);
-    written += bytesWritten;
-  }
-}
-
-/** Typed errors pass through; a file-system error becomes `StorageUnavailable` (STYLE.md, Errors). */
-function toStoreError(error: unknown): Error {
-  if (error instanceof AppError) return error;
-  const code = errnoCode(error);
-  return new StorageUnavailable(`storage failed${code ? ` (${code})` : ''}`);
 }

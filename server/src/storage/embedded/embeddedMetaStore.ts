@@ -5,6 +5,7 @@ import type { Logger } from '../../log';
 import type { MetaStore } from '../Store';
 import type { InvitationRecord, MemberRecord, PlanRecord, SessionRecord } from '../records';
 import { createAtomicJsonFile } from './atomicJsonFile';
+import type { FileOps } from './fileOps';
 
 /** The content of `DATA_DIR/meta.json`. */
 export interface MetaData {
@@ -27,8 +28,8 @@ export interface EmbeddedMetaStore extends MetaStore {
  * back out of memory, so a retry starts clean. Throws `StorageCorrupt` when the file is not valid metadata:
  * metadata corruption is fatal, the server must not start over it.
  */
-export async function openEmbeddedMetaStore(options: { dataDir: string; log: Logger }): Promise<EmbeddedMetaStore> {
-  const adapter = createAtomicJsonFile<MetaData>(join(options.dataDir, 'meta.json'));
+export async function openEmbeddedMetaStore(options: { dataDir: string; log: Logger; fs?: FileOps }): Promise<EmbeddedMetaStore> {
+  const adapter = createAtomicJsonFile<MetaData>(join(options.dataDir, 'meta.json'), options.fs);
   // Read through the adapter rather than `Low.read`, which keeps the default data for a file holding
   // `null` or `0` and would start an empty store over it.
   const stored = await adapter.read();

@@ -58,6 +58,10 @@ export function encodeLogFile(payloads: readonly Uint8Array[]): Buffer {
  * - A bad record followed only by zero bytes is a torn tail (a crash after the file grew but before its
  *   blocks were written leaves zeros).
  * - A bad record followed by other data is corruption (`corruptAt`), as is a bad header.
+ * - A bad record that would be a torn tail by the rules above, but with a whole valid record somewhere after
+ *   it, is corruption too: bytes cut out of a middle record make it look as if it ran past the end, and
+ *   cutting there would silently drop the acknowledged records after it (issue #9). A crash only ever
+ *   leaves a bad end, never good records behind a bad one.
  * - An empty buffer is a file that never got its header: no records, nothing torn.
  */
 export function decodeRecords(buf: Uint8Array): DecodedLog {
@@ -68,6 +72,7 @@ export function decodeRecords(buf: Uint8Array): DecodedLog {
   let offset = LOG_HEADER.length;
   while (offset < bytes.length) {
     const step = readRecord(bytes, offset);
+    if (step.kind === 'torn' && hasRecordAfter(bytes, offset + 1)) return { records, validBytes: offset, tornTail: false, corruptAt: offset };
     if (step.kind === 'torn') return { records, validBytes: offset, tornTail: true };
     if (step.kind === 'corrupt') return { records, validBytes: offset, tornTail: false, corruptAt: offset };
     records.push(step.payload);
@@ -103,6 +108,20 @@ function readRecord(bytes: Buffer, offset: number): RecordStep {
   if (length > 0 && crc32(payload) === bytes.readUInt32BE(offset + 4)) return { kind: 'ok', payload, next };
   const isLast = next === bytes.length;
   return isLast || isZeroFrom(bytes, offset) ? { kind: 'torn' } : { kind: 'corrupt' };
+}
+
+/**
+ * Whether a whole record with a matching checksum starts anywhere at or after `from`. Only asked on the rare
+ * path of a bad record near the end; a length that cannot fit is skipped without hashing.
+ */
+function hasRecordAfter(bytes: Buffer, from: number): boolean {
+  for (let at = from; at + RECORD_HEADER_BYTES < bytes.length; at++) {
+    const length = bytes.readUInt32BE(at);
+    const end = at + RECORD_HEADER_BYTES + length;
+    if (length === 0 || end > bytes.length) continue;
+    if (crc32(bytes.subarray(at + RECORD_HEADER_BYTES, end)) === bytes.readUInt32BE(at + 4)) return true;
+  }
+  return false;
 }
 
 function isZeroFrom(bytes: Buffer, offset: number): boolean {

@@ -48,7 +48,7 @@ async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncTyp
   const { room, limits, member } = ctx;
   const missing = hasMissingDependencies(shape, room.doc);
   // The empty step 2 every client sends on connect, or a resend: not a write, on any socket (DESIGN.md §5).
-  if (!missing && addsNothing(shape, room.doc)) return settle(n);
+  if (!missing && addsNothing(shape, room.doc)) return settleWhenDurable(ctx, n, settle);
   if (ctx.access !== 'write') return reject(ctx, n, 'no_write', settle);
   if (missing) {
     // Edits typed on top of a rejected one may arrive before the client has seen the rejection.
@@ -68,10 +68,18 @@ async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncTyp
   if (added.length > 0 && room.wouldExceed(update.length, limits.docSizeCapBytes)) throw new RefusedMessage('too_large', 'doc_too_large');
   const applied = room.applyFromPeer(update, ctx.peer);
   if (applied.kind === 'incomplete') throw new RefusedMessage('malformed', 'unresolvable_dependencies');
-  if (!applied.durable) return settle(n);
+  if (!applied.durable) return settleWhenDurable(ctx, n, settle);
   void ctx.audit.recordDocChange({ planId: room.planId, memberId: member.memberId, role: member.role, object: room.docName });
   // On a failed write the room closes this socket (4500); the message stays unacknowledged, as it should.
   applied.durable.then(() => settle(n), () => undefined);
+}
+
+/**
+ * Nothing new for memory, but what the message carries may still be on its way to disk: `saved` waits for
+ * that (issue #9: a resent change is not "saved" before the first copy is durable).
+ */
+function settleWhenDurable(ctx: ConnectionContext, n: number, settle: (n: number) => void): void {
+  ctx.room.durableSoFar().then(() => settle(n), () => undefined);
 }
 
 /** The worker's verdict as a shape, or the refusal it means: too much to hold or check → 4413, else 4400. */

@@ -117,4 +117,22 @@ describe('corruption', () => {
     file.write('99', LOG_HEADER.length - 2, 'ascii');
     expect(decodeRecords(file).corruptAt).toBe(0);
   });
+
+  it('[S17] bytes cut out of a middle record are corruption, not a torn tail that would drop the records after it', () => {
+    const parts = [Uint8Array.of(1, 2, 3), new Uint8Array(300).fill(7), Uint8Array.of(4, 4)];
+    const whole = encodeLogFile(parts);
+    const second = recordOffsets(parts)[1] ?? 0;
+    // 40 bytes gone from the second payload: its length now runs past the end of the file, past the third record.
+    const cut = Buffer.concat([whole.subarray(0, second + RECORD_HEADER_BYTES + 100), whole.subarray(second + RECORD_HEADER_BYTES + 140)]);
+    const decoded = decodeRecords(cut);
+    expect(decoded).toMatchObject({ corruptAt: second, tornTail: false, validBytes: second });
+  });
+
+  it('[S17] a garbled last record with only zeros or partial bytes after it stays a torn tail', () => {
+    const whole = encodeLogFile(payloads);
+    const garbled = Buffer.concat([whole, encodeRecord(new Uint8Array(50).fill(3)).subarray(0, 30), Buffer.alloc(20)]);
+    const decoded = decodeRecords(garbled);
+    expect(decoded).toMatchObject({ validBytes: whole.length, tornTail: true });
+    expect(decoded.corruptAt).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StorageCorrupt } from '../../../../server/src/errors';
 import { silentLogger } from '../../../../server/src/log';
 import type { DocLoad, DocStore } from '../../../../server/src/storage/Store';
@@ -77,5 +77,32 @@ describe('RoomRegistry', () => {
     expect(failures).toEqual(['p']);
     await rooms.join('p', 'gezamenlijk', peer());
     expect(calls.load).toBe(2);
+  });
+
+  it('[S7] a room whose writes wait for the disk stays loaded after the last leave, so a returning peer joins it; it unloads once they are stored', async () => {
+    const { store, calls } = memoryStore();
+    let storeHeld!: () => void;
+    const held = new Promise<void>((resolve) => (storeHeld = resolve));
+    const append = store.append.bind(store);
+    store.append = async (planId, docName, update) => {
+      await held; // the disk refuses writes until `storeHeld`
+      await append(planId, docName, update);
+    };
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000 });
+    const first = peer();
+    const room = await rooms.join('p', 'gezamenlijk', first);
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'a');
+    const durable = room.applyFromPeer(Y.encodeStateAsUpdate(client), first);
+    rooms.leave(room, first);
+
+    const back = peer();
+    expect(await rooms.join('p', 'gezamenlijk', back)).toBe(room);
+    expect(calls.load).toBe(1);
+    rooms.leave(room, back);
+    storeHeld();
+    await durable;
+    await vi.waitFor(() => expect(calls.release).toBe(1));
+    expect(rooms.size).toBe(0);
   });
 });
