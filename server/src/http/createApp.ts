@@ -18,6 +18,7 @@ import { securityHeaders } from './securityHeaders';
 import { sessionRouter } from './sessionRouter';
 import { staticClient } from './staticClient';
 import { templatesRouter } from './templatesRouter';
+import { versionsRouter } from './versionsRouter';
 
 /** The Express app: security headers, CSRF guard, JSON limits, one router per resource, the client, errors. */
 export function createApp(deps: {
@@ -45,6 +46,7 @@ export function createApp(deps: {
   app.use(templatesRouter({ meta, templates }));
   app.use(plansRouter({ config, store, templates, rights, audit, log }));
   app.use(planActionsRouter({ meta, rooms, rights, audit, log }));
+  app.use(versionsRouter({ config, meta, rooms, rights, audit }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));
