@@ -122,13 +122,13 @@ function printParts<K extends DocKind>(
 
 /** The first text field that holds something is the item's title; the other fields become lines. */
 function printItem(spec: FieldSpecs, item: Readonly<Record<string, unknown>>, options: FormOptions): PrintItem {
-  const titleField = Object.entries(spec).find(([name, f]) => f.kind === 'text' && typeof item[name] === 'string' && (item[name] as string).trim() !== '')?.[0];
+  const titleField = titleFieldOf(spec, item);
   const nested = Object.entries(spec).flatMap(([name, f]): PrintList[] =>
     f.kind === 'list' ? [{ key: name, label: translate(f.labelKey), items: ((item[name] as Record<string, unknown>[]) ?? []).map((sub) => printItem(f.item, sub, options)) }] : [],
   );
   return {
     id: String(item.id ?? ''),
-    titel: titleField ? (item[titleField] as string).trim() : '',
+    titel: itemTitle(spec, item),
     lines: printFields(spec, item, options, titleField ?? null),
     door: item.created ? attributionText(item.created as Attribution, 'door') : '',
     nested,
@@ -154,4 +154,15 @@ function listLabel(kind: DocKind, key: string): string {
   if (isMessageKey(own)) return translate(own);
   const noun = `list.${key}.item`;
   return isMessageKey(noun) ? translate(noun) : key;
+}
+
+/** The field that names an item: its first text field that holds something. */
+function titleFieldOf(spec: FieldSpecs, item: Readonly<Record<string, unknown>>): string | undefined {
+  return Object.entries(spec).find(([name, f]) => f.kind === 'text' && typeof item[name] === 'string' && (item[name] as string).trim() !== '')?.[0];
+}
+
+/** An item's title: its first text that holds something, or '' when all are empty. */
+export function itemTitle(spec: FieldSpecs, item: Readonly<Record<string, unknown>>): string {
+  const field = titleFieldOf(spec, item);
+  return field ? (item[field] as string).trim() : '';
 }

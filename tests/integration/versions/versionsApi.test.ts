@@ -99,7 +99,7 @@ describe('frozen versions over HTTP', () => {
       expect((await call(role, 'GET', '/versies/nu/professioneel')).status, role).toBe(expected[role]);
     }
     const prof = (await (await call('gedragswetenschapper', 'GET', '/versies/1/professioneel')).json()) as { professioneel: { professioneel: { prose: Record<string, unknown[]> } } };
-    expect(prof.professioneel.professioneel.prose.taxatie.length).toBeGreaterThan(0);
+    expect(prof.professioneel.professioneel.prose.taxatie!.length).toBeGreaterThan(0);
     const list = (await (await call('ouder', 'GET', '/versies')).json()) as { versies: VersionHeader[]; professioneel: boolean };
     expect(list.versies.map((v) => v.nummer)).toEqual([1]);
     expect(list.professioneel).toBe(false);
