@@ -19,7 +19,7 @@ export function TeamoverlegAgenda({ order, hasOwn }: { order: readonly BlockKey[
       <ol>
         {groups.map((group, i) => (
           <li key={`${group.venster}-${i}`}>
-            {translate(vensterLabelKey(group.venster as 1 | 2 | 3 | 4))}:{' '}
+            {translate(vensterLabelKey(group.venster as 1 | 2 | 3 | 4))} —{' '}
             {group.blocks.map((block, j) => (
               <span key={block}>
                 {j > 0 && ', '}

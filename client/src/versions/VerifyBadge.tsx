@@ -15,7 +15,7 @@ export function VerifyBadge({ planId, reloads }: { planId: string; reloads: numb
     return (
       <p className="verify-badge verify-badge--ok" data-testid="verify-badge" data-ok="true">
         <span aria-hidden="true">✓ </span>
-        {v.count === 0 ? translate('versies.controle.leeg') : translate('versies.controle.ok', { count: v.count })}
+        {v.count === 0 ? translate('versies.controle.leeg') : v.count === 1 ? translate('versies.controle.okEen') : translate('versies.controle.ok', { count: v.count })}
       </p>
     );
   }

@@ -136,7 +136,7 @@ export function versionsRouter(deps: { config: Config; meta: MetaStore; rooms: R
     const version = await service.get(plan.planId, storedVersionParam(req));
     const members = service.members(plan.planId);
     const answers = agreementSummary(version.header.nummer, await service.agreements(plan.planId), members);
-    const pdf = await versionPdf(version, answers, { professioneel: mayReadProfessioneel(member, plan) });
+    const pdf = await versionPdf(version, answers, { professioneel: mayReadProfessioneel(member, plan), titel: plan.titel });
     // Audited before anything leaves the server: an export that cannot be logged is not made.
     await audit.recordOrThrow({ event: 'plan.exported', planId: plan.planId, memberId: member.memberId, role: member.role, object: `${version.header.nummer}`, outcome: 'ok' });
     res.setHeader('Content-Type', 'application/pdf');

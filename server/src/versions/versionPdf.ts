@@ -14,6 +14,8 @@ const GREY = rgb(0.3, 0.3, 0.3);
 /** What goes into the PDF besides the version: whether the exporter may see the professionals' part. */
 export interface VersionPdfOptions {
   readonly professioneel: boolean;
+  /** The plan's title, printed above the version. */
+  readonly titel: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function versionPdf(version: StoredVersion, answers: AgreementSumma
   pdf.setCreationDate(new Date(header.vastgesteldOp));
   const writer = new PageWriter(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
 
+  writer.text(options.titel, { bold: true });
   writer.heading(`${header.label} — ${translate('versies.kort', { nummer: header.nummer })}`, 16);
   writer.text(translate('versies.vastgesteldDoor', { name: header.vastgesteldDoor.name, date: formatInstantDay(header.vastgesteldOp) }));
   writer.text(`${translate('versies.hash')}: ${header.hash}`, { size: 8 });

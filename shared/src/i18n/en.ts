@@ -558,6 +558,7 @@ export const en: Record<MessageKey, string> = {
   'versies.hash': 'Check code',
   'versies.waarschuwingenInVersie': 'Fixed despite these warnings',
   'versies.controle.ok': 'All {count} versions are unchanged.',
+  'versies.controle.okEen': 'The version is unchanged.',
   'versies.controle.leeg': 'There are no versions to check yet.',
   'versies.controle.fout': 'Note: version {nummer} no longer matches ({reden}).',
   'versies.controle.bezig': 'Checking the versions…',

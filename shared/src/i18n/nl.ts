@@ -563,6 +563,7 @@ export const nl = {
   'versies.hash': 'Controlecode',
   'versies.waarschuwingenInVersie': 'Vastgesteld ondanks deze waarschuwingen',
   'versies.controle.ok': 'Alle {count} versies zijn onveranderd.',
+  'versies.controle.okEen': 'De versie is onveranderd.',
   'versies.controle.leeg': 'Er zijn nog geen versies om te controleren.',
   'versies.controle.fout': 'Let op: versie {nummer} klopt niet meer ({reden}).',
   'versies.controle.bezig': 'De versies worden gecontroleerd…',

@@ -1,4 +1,4 @@
-import { link, open, readdir, readFile, truncate, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoredVersion, VersionAgreement } from '../../../../shared/src/versions/versionTypes';
 import { AppError, Invalid, StorageUnavailable } from '../../errors';
@@ -121,7 +121,13 @@ async function writeSynced(path: string, flags: 'w' | 'a', data: string): Promis
 async function cutTornLine(path: string): Promise<void> {
   const bytes = await readFile(path).catch(() => undefined);
   if (!bytes || bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return;
-  await truncate(path, bytes.lastIndexOf(0x0a) + 1);
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(bytes.lastIndexOf(0x0a) + 1);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseVersion(bytes: Uint8Array): StoredVersion | undefined {
