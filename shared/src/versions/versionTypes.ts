@@ -110,3 +110,16 @@ export interface VersionAgreement {
 
 /** The `vorigeHash` of a plan's first version: 64 zeros. */
 export const FIRST_PREVIOUS_HASH = '0'.repeat(64);
+
+/**
+ * Where a comment thread on a version points (comments are issue #7; not built here): the version's number
+ * and a path into it — a section key of `printVersion.ts` (a block key such as `doelen`, `eigen-<memberId>`
+ * or `professioneel`), then optionally a list key and an item id. The path stays valid because versions
+ * never change.
+ *
+ * @example { versionNumber: 3, blockPath: ['doelen', 'doelen', 'Xc8f2kQ1aB3d'] }
+ */
+export interface VersionAnchor {
+  readonly versionNumber: number;
+  readonly blockPath: readonly string[];
+}
