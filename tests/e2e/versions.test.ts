@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { addItem, checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -12,6 +12,7 @@ import { startServer } from '../helpers/startServer';
 
 const WAIT = { timeout: 30_000, interval: 100 };
 const EDIT = 'Na het overleg belde school over Mila';
+const REASON = 'De avonden zijn nu rustig';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -49,6 +50,13 @@ describe('teamoverleg and versions in the browser', () => {
     await jb.getByRole('button', { name: 'Teamoverleg starten' }).click();
     await expect.poll(() => ouder.page.getByTestId('teamoverleg-agenda').count(), WAIT).toBe(1);
     expect(await ouder.page.getByTestId('teamoverleg-agenda').textContent()).toContain('Scoreronde');
+    // The score round: the parent follows the agenda to their own part and gives a score there.
+    await ouder.page.getByTestId('teamoverleg-agenda').getByRole('link', { name: 'Mijn cijfer geven' }).click();
+    const own = ouder.page.getByTestId('mijn-kijk');
+    const score = await addItem(ouder.page, own.locator('[data-eigen-block="scores"]').getByRole('button', { name: '+ Nieuw cijfer geven' }));
+    await score.getByLabel('Cijfer', { exact: true }).selectOption({ label: '9 van 10' });
+    await score.getByLabel('Waarom dit cijfer?').fill(REASON);
+    await expect.poll(() => saveState(ouder.page), WAIT).toBe('saved');
 
     const memberId = await ouder.page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { memberId: string }).memberId);
     const mark = jb.getByTestId('attendance').locator(`select[data-member-id="${memberId}"]`);
@@ -71,6 +79,8 @@ describe('teamoverleg and versions in the browser', () => {
     const jb = jeugdbeschermer.page;
     const editor = zorgenEditor(jb);
     await editor.click();
+    // On a busy machine the click's focus can land after the next key: wait for it before moving the caret.
+    await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement)), WAIT).toBe(true);
     await jb.keyboard.press('Control+End');
     await jb.keyboard.press('Enter');
     await jb.keyboard.type(EDIT, { delay: 5 });
@@ -99,6 +109,9 @@ describe('teamoverleg and versions in the browser', () => {
     // Every party with a score has one point for version 1 and one for the live round (the raadsonderzoeker gives no number).
     expect(perParty.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
     expect(perParty.filter((n) => n > 0).every((n) => n === 2)).toBe(true);
+    // Lisa's score from the score round is in version 1.
+    const lisa = chart.locator('g[data-member-id]').filter({ has: page.locator(`[aria-label*="${REASON}"]`) });
+    expect(await lisa.getByTestId('score-point').first().getAttribute('aria-label')).toBe(`Lisa de Boer, Versie 1: 9 van 10. ${REASON}`);
     const first = chart.getByTestId('score-point').first();
     await first.focus();
     expect(await chart.locator('.score-chart__detail').textContent()).toMatch(/Versie 1: \d+ van 10\. .+/);
