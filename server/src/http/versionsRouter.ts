@@ -1,16 +1,14 @@
-import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { docAccess } from '../../../shared/src/permissions/docAccess';
 import { isBlockKey } from '../../../shared/src/schema/blockCatalog';
 import { GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
 import { agreementSummary } from '../../../shared/src/versions/agreementSummary';
 import type { AuditRecorder } from '../audit/auditRecorder';
-import type { Config } from '../config';
 import { AccessDenied, Invalid } from '../errors';
 import type { RightsService } from '../rights/rightsService';
-import { createEmbeddedVersionStore } from '../storage/embedded/embeddedVersionStore';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
+import type { VersionStore } from '../storage/VersionStore';
 import type { RoomRegistry } from '../sync/roomRegistry';
 import { versionPdf } from '../versions/versionPdf';
 import { VersionService } from '../versions/versionService';
@@ -24,11 +22,10 @@ const MAX_REASON_LENGTH = 2000;
  * Frozen versions (issue #8), under `/api/plans/<planId>/versies`. Every member of the plan reads the
  * versions' family scope; the professional scope only who may read `professioneel` (DESIGN.md §5, the same
  * `docAccess`), everyone else gets 403. The jeugdbeschermer freezes, restores and exports; each member
- * answers akkoord / niet akkoord for themselves only. Versions live in `DATA_DIR/versions/`.
+ * answers akkoord / niet akkoord for themselves only.
  */
-export function versionsRouter(deps: { config: Config; meta: MetaStore; rooms: RoomRegistry; rights: RightsService; audit: AuditRecorder }): Router {
-  const { meta, rights, audit } = deps;
-  const versions = createEmbeddedVersionStore(join(deps.config.dataDir, 'versions'));
+export function versionsRouter(deps: { meta: MetaStore; versions: VersionStore; rooms: RoomRegistry; rights: RightsService; audit: AuditRecorder }): Router {
+  const { meta, versions, rights, audit } = deps;
   const service = new VersionService({ meta, versions, rooms: deps.rooms, rights, audit });
   const router = Router();
   const viewer = requireViewer(meta);
