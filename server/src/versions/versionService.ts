@@ -18,7 +18,7 @@ import {
   type VersionWarning,
 } from '../../../shared/src/versions/versionTypes';
 import type { AuditRecorder } from '../audit/auditRecorder';
-import { Invalid, NotFound } from '../errors';
+import { Invalid, NotFound, StorageCorrupt } from '../errors';
 import type { RightsService } from '../rights/rightsService';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
@@ -91,6 +91,8 @@ export class VersionService {
 
   private async freezeNow(plan: PlanRecord, by: MemberRecord, request: FreezeRequest): Promise<VersionHeader> {
     const versions = await this.deps.versions.list(plan.planId);
+    // A version that cannot be read would leave the new one without a true link: refuse, and let verify name it.
+    if ((await this.deps.versions.raw(plan.planId)).length !== versions.length) throw new StorageCorrupt('a stored version cannot be read', plan.planId);
     const renderings = await this.live(plan.planId);
     const waarschuwingen = warningsOf(renderings);
     if (waarschuwingen.length > 0 && !request.ondanksWaarschuwingen) throw new Invalid('waarschuwingen');
