@@ -6,6 +6,9 @@ import { NieuwPlanPage } from './pages/NieuwPlanPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlanPage } from './pages/PlanPage';
 import { parseRoute, subscribeToLocation } from './routes';
+import { ComparePage } from './versions/ComparePage';
+import { VersionPage } from './versions/VersionPage';
+import { VersionsPage } from './versions/VersionsPage';
 
 const currentPath = () => window.location.pathname;
 
@@ -27,6 +30,12 @@ function pageFor(route: ReturnType<typeof parseRoute>) {
       return <PlanPage key={route.planId} planId={route.planId} />;
     case 'nieuwPlan':
       return <NieuwPlanPage />;
+    case 'versies':
+      return <VersionsPage key={route.planId} planId={route.planId} />;
+    case 'versie':
+      return <VersionPage key={`${route.planId}/${route.nummer}`} planId={route.planId} nummer={route.nummer} />;
+    case 'vergelijk':
+      return <ComparePage key={`${route.planId}/${route.van}/${route.met}`} planId={route.planId} van={route.van} met={route.met} />;
     case 'notFound':
       return <NotFoundPage />;
     default: {

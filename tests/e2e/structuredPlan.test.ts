@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { addItem, checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -22,27 +22,6 @@ let ouder: Person;
 let goalId = '';
 
 
-
-/** Clicks an add button and returns the new item's card: the list focuses the new card's first field. */
-async function addItem(page: Page, button: Locator): Promise<Locator> {
-  await expect.poll(() => button.isEnabled(), WAIT).toBe(true);
-  const focusedCard = () =>
-    page.evaluate(() => {
-      const el = document.activeElement;
-      const isField = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
-      return isField ? (el.closest('[data-item-id]')?.getAttribute('data-item-id') ?? null) : null;
-    });
-  const before = await focusedCard();
-  await button.click();
-  let id: string | null = null;
-  await expect
-    .poll(async () => {
-      id = await focusedCard();
-      return id !== null && id !== before;
-    }, WAIT)
-    .toBe(true);
-  return page.locator(`[data-item-id="${id}"]`);
-}
 
 function roleLabel(name: string, role: string): string {
   return `${name} (${role})`;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { waitFor } from './waitFor';
 
 /** The system Chromium; tests never download a browser. */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -106,4 +107,22 @@ export async function narrowToPhone(page: Page, timeout = 30_000): Promise<void>
     if (Date.now() > deadline) throw new Error(`the page scrolls sideways by ${overflow} px at 375 px`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Clicks an add button and returns the new item's card: the list focuses the new card's first field. */
+export async function addItem(page: Page, button: Locator, timeoutMs = 30_000): Promise<Locator> {
+  await waitFor(() => button.isEnabled(), 'the add button is enabled', timeoutMs);
+  const focusedCard = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const isField = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+      return isField ? (el.closest('[data-item-id]')?.getAttribute('data-item-id') ?? null) : null;
+    });
+  const before = await focusedCard();
+  await button.click();
+  const id = await waitFor(async () => {
+    const now = await focusedCard();
+    return now !== null && now !== before ? now : null;
+  }, 'the new card has focus', timeoutMs);
+  return page.locator(`[data-item-id="${id}"]`);
 }

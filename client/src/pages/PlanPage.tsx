@@ -7,6 +7,7 @@ import { OWN_ANCHOR, OwnSection } from '../blocks/OwnSection';
 import { PlanBlocks } from '../blocks/PlanBlocks';
 import { PlanDataContext, type PlanData } from '../blocks/planData';
 import { TableOfContents, type TocLink } from '../blocks/TableOfContents';
+import { TeamoverlegAgenda } from '../blocks/TeamoverlegAgenda';
 import { AuditView, mayViewAudit } from '../components/AuditView';
 import { mayManageMembers, MembersSection } from '../components/MembersSection';
 import { MessagePage } from '../components/MessagePage';
@@ -134,7 +135,7 @@ function PlanDocs({ plan, fromDevice, onLogout }: { plan: PlanView; fromDevice: 
           </p>
         )}
         <NotProcessedPanel />
-        <TeamoverlegBanner plan={plan} />
+        <TeamoverlegBanner plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} />
       </div>
       {gezamenlijk ? (
         <PlanContent plan={plan} user={user} gezamenlijk={gezamenlijk} members={members} connections={connections} />
@@ -195,6 +196,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
     <div className="plan-body">
       <TableOfContents order={data.gezamenlijk.snapshot.blokken} extra={extra} />
       <main className="plan-main" aria-label={translate('plan.sections')}>
+        {plan.state.teamoverleg.open && <TeamoverlegAgenda order={data.gezamenlijk.snapshot.blokken} hasOwn={own !== null} />}
         <PlanBlocks />
         <ActiesView />
         {own && <OwnSection eigen={own} />}

@@ -6,6 +6,8 @@ import type { AuditInput, AuditRecord } from './auditTypes';
  */
 export interface AuditRecorder {
   record(input: AuditInput): Promise<void>;
+  /** Records one event and resolves once it is durable; rejects when it cannot be stored (for acts that must not go unaudited, e.g. an export). */
+  recordOrThrow(input: AuditInput): Promise<AuditRecord>;
   /** `doc.changed`, at most once per member per doc per minute. */
   recordDocChange(input: Omit<AuditInput, 'event' | 'outcome'>): Promise<void> | void;
   /** Every record of a plan, oldest first. */

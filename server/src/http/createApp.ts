@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express from 'express';
 import { NotFound } from '../errors';
 import type { Config } from '../config';
@@ -6,6 +7,7 @@ import type { Logger } from '../log';
 import type { PlanTemplateV2 } from '../../../shared/src/schema/templateV2';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import type { RightsService } from '../rights/rightsService';
+import { createEmbeddedVersionStore } from '../storage/embedded/embeddedVersionStore';
 import type { Store } from '../storage/Store';
 import type { RoomRegistry } from '../sync/roomRegistry';
 import { errorHandler } from './httpErrors';
@@ -19,6 +21,7 @@ import { securityHeaders } from './securityHeaders';
 import { sessionRouter } from './sessionRouter';
 import { staticClient } from './staticClient';
 import { templatesRouter } from './templatesRouter';
+import { versionsRouter } from './versionsRouter';
 
 /**
  * The Express app: security headers → CSRF guard (session cookie, same origin, JSON only) → JSON size, depth
@@ -50,6 +53,7 @@ export function createApp(deps: {
   app.use(templatesRouter({ meta, templates }));
   app.use(plansRouter({ config, store, templates, rights, audit, log }));
   app.use(planActionsRouter({ meta, rooms, rights, audit, log }));
+  app.use(versionsRouter({ meta, rooms, rights, audit, versions: createEmbeddedVersionStore(path.join(config.dataDir, 'versions')) }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));

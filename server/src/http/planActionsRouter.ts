@@ -7,6 +7,7 @@ import { eigenDoelen } from '../../../shared/src/schema/blocks/eigen';
 import { eigenDocName, GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { adoptProposal, declineProposal, proposedGoals } from '../../../shared/src/schema/eigenViews';
 import type { Author } from '../../../shared/src/schema/items';
+import { attendanceOf } from '../../../shared/src/versions/attendance';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import type { AuditEvent } from '../audit/auditTypes';
 import { Invalid, NotFound } from '../errors';
@@ -48,9 +49,10 @@ export function planActionsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; 
     if (typeof open !== 'boolean') throw new Invalid('open');
     requireCan(audit, member, open ? 'openTeamoverleg' : 'closeTeamoverleg');
     const now = new Date().toISOString();
+    // Closing settles the attendance: who was present unmarked is then marked, as the version records it (issue #8).
     const teamoverleg = open
       ? { open: true, openedAt: now, aanwezigheid: {} }
-      : { ...(plan.teamoverleg ?? { openedAt: now, aanwezigheid: {} }), open: false, closedAt: now };
+      : { ...(plan.teamoverleg ?? { openedAt: now }), aanwezigheid: settledAttendance(plan, meta, rights), open: false, closedAt: now };
     const updated = await changePlan(plan, { teamoverleg });
     await done(member, open ? 'teamoverleg.opened' : 'teamoverleg.closed');
     res.json(planStateView(updated));
@@ -175,6 +177,13 @@ export function planActionsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; 
   });
 
   return router;
+}
+
+/** The marks of the teamoverleg, with every unmarked member marked by whether they are present now. */
+function settledAttendance(plan: PlanRecord, meta: MetaStore, rights: RightsService): Record<string, Aanwezigheid> {
+  const members = meta.listMembers(plan.planId).filter((m) => !m.revokedAt);
+  const present = rights.rights(plan.planId)?.teamoverleg.present ?? [];
+  return Object.fromEntries(attendanceOf(members, plan.teamoverleg?.aanwezigheid ?? {}, present).map((a) => [a.memberId, a.aanwezigheid]));
 }
 
 function authorOf(member: MemberRecord): Author {

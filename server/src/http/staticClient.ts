@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 
 /** Pages of the single-page app; each gets index.html so that a reload or a link works. */
-const APP_ROUTES = ['/', '/uitnodiging', '/nieuw-plan', '/plan/:planId'];
+const APP_ROUTES = ['/', '/uitnodiging', '/nieuw-plan', '/plan/:planId', '/plan/:planId/versies', '/plan/:planId/versies/:nummer', '/plan/:planId/vergelijk/:van/:met'];
 
 /** Serves the built client (`client/dist`): hashed assets cached long, index.html never cached. */
 export function staticClient(distDir: string): Router {

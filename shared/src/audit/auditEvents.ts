@@ -26,6 +26,8 @@ export const AUDIT_EVENTS = [
   'voorstel.declined',
   'plan.exported',
   'version.frozen',
+  'version.answered',
+  'version.restored',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

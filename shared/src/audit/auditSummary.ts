@@ -40,6 +40,7 @@ const FAMILY_EVENTS: Partial<Record<AuditEvent, { kind: 'read' | 'change'; key: 
   'voorstel.adopted': { kind: 'change', key: 'audit.wat.voorstelOvergenomen' },
   'voorstel.declined': { kind: 'change', key: 'audit.wat.voorstelAfgewezen' },
   'version.frozen': { kind: 'change', key: 'audit.wat.versieVastgelegd' },
+  'version.restored': { kind: 'change', key: 'audit.wat.versieTeruggezet' },
 };
 
 /**

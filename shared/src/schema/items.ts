@@ -89,6 +89,8 @@ export function insertItem<S extends FieldSpecs>(
   author: Author,
   order: number,
   id: string = newId(),
+  /** The original stamp, when an item comes back from a frozen version (issue #8: who entered it stays true). */
+  created?: Attribution,
 ): string {
   // Yjs cannot roll a transaction back, so every value is checked before the first write.
   assertInput(spec, input, '');
@@ -96,7 +98,7 @@ export function insertItem<S extends FieldSpecs>(
   container.push([map]);
   const s = stamp(author);
   map.set(ID, id);
-  map.set(CREATED, s);
+  map.set(CREATED, created ?? s);
   map.set(UPDATED, s);
   map.set(ORDER, order);
   const raw = input as Record<string, unknown>;

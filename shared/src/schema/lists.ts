@@ -52,6 +52,7 @@ export interface AnyListAccessor {
 /** Internal: a root list accessor that can also hand out its item maps (for nested lists). */
 interface RootListAccessor<S extends FieldSpecs> extends ListAccessor<S> {
   findMap(doc: Y.Doc, id: string): Y.Map<unknown> | null;
+  container(doc: Y.Doc): Y.Array<Y.Map<unknown>>;
 }
 
 /** Defines the accessor of a list stored as a Y.Array at root `root`. Root names live in `rootsV2.ts`. */
@@ -70,6 +71,7 @@ export function rootList<S extends FieldSpecs>(root: string, spec: S): ListAcces
     remove: (doc, id) => transact(doc, () => removeFrom(container(doc), id)),
     move: (doc, id, toIndex) => transact(doc, () => moveIn(container(doc), id, toIndex)),
     findMap: (doc, id) => findIn(container(doc), id),
+    container,
   };
   return accessor;
 }
@@ -117,6 +119,14 @@ export function nestedList<P extends FieldSpecs, K extends keyof P & string>(
  */
 export function findItemMap(list: AnyListAccessor, doc: Y.Doc, id: string): Y.Map<unknown> | null {
   return (list as unknown as RootListAccessor<FieldSpecs>).findMap(doc, id);
+}
+
+/**
+ * The Y.Array of a root list. Only for code inside `shared/schema` that must write below the typed surface
+ * (restoring a block from a frozen version, issue #8); everything else uses the accessors.
+ */
+export function listContainer(list: AnyListAccessor, doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return (list as unknown as RootListAccessor<FieldSpecs>).container(doc);
 }
 
 function transact<T>(doc: Y.Doc, fn: () => T): T {

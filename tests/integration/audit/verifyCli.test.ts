@@ -1,31 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../../../server/src/audit/auditTrail';
 import type { AuditInput } from '../../../server/src/audit/auditTypes';
 import { silentLogger } from '../../../server/src/log';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
+import { runCommand } from '../../helpers/runCommand';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const log = silentLogger();
 
-/** Runs a command from the repository root; resolves with its exit code and output. */
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const verify = (dataDir: string) => run(process.execPath, ['--import', 'tsx', 'server/src/audit/verifyCli.ts', dataDir]);
+const verify = (dataDir: string) => runCommand(process.execPath, ['--import', 'tsx', 'server/src/audit/verifyCli.ts', dataDir]);
 
 describe('npm run audit:verify', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -81,7 +66,7 @@ describe('npm run audit:verify', () => {
 
   it('[AU13] through npm, with DATA_DIR from the environment', async () => {
     const { dataDir } = await dataDirWithLogs();
-    const result = await run('npm', ['run', '--silent', 'audit:verify'], { DATA_DIR: dataDir });
+    const result = await runCommand('npm', ['run', '--silent', 'audit:verify'], { DATA_DIR: dataDir });
     expect(result.stdout.trim().split('\n')).toEqual(['p1: ok, 3 records', 'p2: ok, 4 records']);
     expect(result.code).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitationPath, NIEUW_PLAN_PATH, parseRoute, planPath } from '../../../client/src/routes';
+import { comparePath, invitationPath, NIEUW_PLAN_PATH, parseRoute, planPath, versionPath, versionsPath } from '../../../client/src/routes';
 import { syncServerUrl } from '../../../client/src/sync/docConnection';
 import { syncPath } from '../../../shared/src/protocol/syncPath';
 
@@ -16,6 +16,19 @@ describe('client routes', () => {
     expect(parseRoute(NIEUW_PLAN_PATH)).toEqual({ kind: 'nieuwPlan' });
     expect(invitationPath('tok_1')).toBe('/uitnodiging#tok_1');
     expect(parseRoute(invitationPath('tok_1').split('#')[0] ?? '')).toEqual({ kind: 'invitation' });
+  });
+});
+
+describe('version routes (issue #8)', () => {
+  it('reads the versions list, one version and a comparison, and refuses what is not a version', () => {
+    expect(parseRoute(versionsPath('p1'))).toEqual({ kind: 'versies', planId: 'p1' });
+    expect(parseRoute(versionPath('p1', 12))).toEqual({ kind: 'versie', planId: 'p1', nummer: 12 });
+    expect(parseRoute(comparePath('p1', 1, 'nu'))).toEqual({ kind: 'vergelijk', planId: 'p1', van: 1, met: 'nu' });
+    expect(parseRoute(comparePath('p1', 2, 3))).toEqual({ kind: 'vergelijk', planId: 'p1', van: 2, met: 3 });
+    expect(parseRoute('/plan/p1/versies/nu').kind).toBe('notFound');
+    expect(parseRoute('/plan/p1/versies/0').kind).toBe('notFound');
+    expect(parseRoute('/plan/p1/vergelijk/1').kind).toBe('notFound');
+    expect(parseRoute('/plan/a b/versies').kind).toBe('notFound');
   });
 });
 
