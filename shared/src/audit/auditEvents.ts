@@ -24,6 +24,13 @@ export const AUDIT_EVENTS = [
   'voorstel.declined',
   'plan.exported',
   'version.frozen',
+  // Comments (issue #7): the object is `<comment doc>:<thread id>[:<comment id>]`, never the text.
+  'opmerking.posted',
+  'opmerking.edited',
+  'opmerking.deleted',
+  'draad.resolved',
+  'draad.reopened',
+  'draad.copied',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
