@@ -8,6 +8,7 @@ import type { AuditRecorder } from '../audit/auditRecorder';
 import type { RightsService } from '../rights/rightsService';
 import type { Store } from '../storage/Store';
 import type { RoomRegistry } from '../sync/roomRegistry';
+import { commentsRouter } from './commentsRouter';
 import { errorHandler } from './httpErrors';
 import { healthRouter } from './healthRouter';
 import { invitationsRouter } from './invitationsRouter';
@@ -45,6 +46,7 @@ export function createApp(deps: {
   app.use(templatesRouter({ meta, templates }));
   app.use(plansRouter({ config, store, templates, rights, audit, log }));
   app.use(planActionsRouter({ meta, rooms, rights, audit, log }));
+  app.use(commentsRouter({ meta, rooms, rights, audit }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));

@@ -6,7 +6,6 @@ import { acties, doelen, isActieStatus } from '../../../shared/src/schema/blocks
 import { eigenDoelen } from '../../../shared/src/schema/blocks/eigen';
 import { eigenDocName, GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { adoptProposal, declineProposal, proposedGoals } from '../../../shared/src/schema/eigenViews';
-import type { Author } from '../../../shared/src/schema/items';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import type { AuditEvent } from '../audit/auditTypes';
 import { Invalid, NotFound } from '../errors';
@@ -15,7 +14,7 @@ import type { RightsService } from '../rights/rightsService';
 import type { Aanwezigheid, MemberRecord, PlanRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
 import type { RoomRegistry } from '../sync/roomRegistry';
-import { bodyOf, planMember, planOfViewer, requireCan } from './planGuards';
+import { authorOf, bodyOf, planMember, planOfViewer, requireCan } from './planGuards';
 import { requireViewer, routeParam } from './requestGuards';
 
 const AANWEZIGHEID: readonly Aanwezigheid[] = ['aanwezig', 'afwezig', 'afgemeld'];
@@ -175,10 +174,6 @@ export function planActionsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; 
   });
 
   return router;
-}
-
-function authorOf(member: MemberRecord): Author {
-  return { memberId: member.memberId, role: member.role, name: member.name };
 }
 
 /** The plan state the client shows: the teamoverleg banner, the investigation, the grants. */
