@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/app.css';
 import './styles/editor.css';
 import './styles/blocks.css';
+import './styles/comments.css';
 
 const container = document.getElementById('root');
 if (container) {

@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { PlanView } from '../api/types';
+import { CommentsHeaderLink } from '../comments/CommentsHeaderLink';
 import { NIEUW_PLAN_PATH } from '../routes';
 import { AppLink } from './AppLink';
 import { PresenceBar } from './PresenceBar';
@@ -21,6 +22,7 @@ export function PlanHeader({ plan, awareness, onLogout }: PlanHeaderProps) {
           <div className="plan-header__bar">
             <p className="app-name">{translate('app.name')}</p>
             <span className="plan-header__actions">
+              <CommentsHeaderLink />
               {/* A link, not a button: a new plan is another page, and keyboard users reach it like any link. */}
               {plan.me.role === 'jeugdbeschermer' && (
                 <AppLink className="secondary-button secondary-button--small" href={NIEUW_PLAN_PATH}>

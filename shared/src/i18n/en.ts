@@ -574,8 +574,7 @@ export const en: Record<MessageKey, string> = {
   'opmerkingen.kolom': 'Comments on {blok}',
   'opmerkingen.blok.nieuw': 'Comment on this block',
   'opmerkingen.item.knop': 'Comment',
-  'opmerkingen.item.knopAantal': 'Comment ({count})',
-  'opmerkingen.item.knopLabel': 'Comment on {item}',
+  'opmerkingen.item.bij': 'on {item}',
   'opmerkingen.selectie.knop': 'Comment on selected text',
   'opmerkingen.selectie.uitleg': 'Select a piece of text first.',
   'opmerkingen.composer.label': 'Your comment',
@@ -621,6 +620,5 @@ export const en: Record<MessageKey, string> = {
   'opmerkingen.reactie.verwijderVraag': 'Are you sure you want to delete your comment? "deleted" will show in its place.',
   'opmerkingen.header.nieuw': '{count} new',
   'opmerkingen.header.voorU': '{count} for you',
-  'opmerkingen.header.label': 'Comments: {threads} with something new, {mentions} that mention you',
   'opmerkingen.professioneel': 'Comments on the part for professionals',
 };

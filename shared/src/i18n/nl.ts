@@ -579,8 +579,7 @@ export const nl = {
   'opmerkingen.kolom': 'Opmerkingen bij {blok}',
   'opmerkingen.blok.nieuw': 'Opmerking bij dit blok',
   'opmerkingen.item.knop': 'Opmerking',
-  'opmerkingen.item.knopAantal': 'Opmerking ({count})',
-  'opmerkingen.item.knopLabel': 'Opmerking bij {item}',
+  'opmerkingen.item.bij': 'bij {item}',
   'opmerkingen.selectie.knop': 'Opmerking bij geselecteerde tekst',
   'opmerkingen.selectie.uitleg': 'Selecteer eerst een stuk tekst.',
   'opmerkingen.composer.label': 'Uw opmerking',
@@ -626,7 +625,6 @@ export const nl = {
   'opmerkingen.reactie.verwijderVraag': 'Weet u zeker dat u uw opmerking wilt verwijderen? Op de plek komt "verwijderd" te staan.',
   'opmerkingen.header.nieuw': '{count} nieuw',
   'opmerkingen.header.voorU': '{count} voor u',
-  'opmerkingen.header.label': 'Opmerkingen: {threads} met iets nieuws, {mentions} waarin u wordt genoemd',
   'opmerkingen.professioneel': 'Opmerkingen bij het deel voor professionals',
 } as const;
 
