@@ -60,12 +60,11 @@ export function ProseEditor({ fragment, provider, user, label, describedBy, edit
     if (editor && highlights) showHighlights(editor, highlights);
   }, [editor, highlights]);
 
-  const frame = <EditorContent editor={editor} className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} />;
-  if (!comments?.onComment || !editor) return frame;
+  // One shape whether or not the button shows, so the editor's DOM is never remounted when it appears.
   return (
     <>
-      {frame}
-      <SelectionCommentButton editor={editor} onComment={comments.onComment} />
+      <EditorContent editor={editor} className={editable ? 'editor-frame' : 'editor-frame editor-frame--readonly'} />
+      {comments?.onComment && editor && <SelectionCommentButton editor={editor} onComment={comments.onComment} />}
     </>
   );
 }
