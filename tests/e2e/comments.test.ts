@@ -270,4 +270,20 @@ describe('comments in the browser', () => {
       expect(await person.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), person.name).toBeLessThanOrEqual(0);
     }
   }, 60_000);
+
+  it('[E8] a comment on a phrase of the professionals’ part is always "alleen professionals" and sits beside that part', async () => {
+    const jb = jeugdbeschermer.page;
+    const taxatie = jb.getByRole('textbox', { name: 'Taxatie en weging', exact: true });
+    const words = await taxatie.evaluate((el) => (el.textContent ?? '').trim().split(/\s+/).slice(0, 3).join(' '));
+    await selectInEditor(taxatie, words);
+    await taxatie.locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Opmerking bij geselecteerde tekst' }).click();
+    const form = jb.getByTestId('new-thread');
+    await expect.poll(() => form.textContent(), WAIT).toContain('Deze opmerking is alleen voor professionals');
+    expect(await form.getByLabel('Alleen voor professionals').count()).toBe(0);
+    await post(jb, 'Kunnen we deze weging aanscherpen?');
+    const thread = threadWith(jb.locator('.professional-area'), 'Kunnen we deze weging aanscherpen?');
+    await expect.poll(() => thread.getAttribute('data-intern'), WAIT).toBe('true');
+    await expect.poll(() => taxatie.locator('.comment-anchor--intern').textContent(), WAIT).toBe(words);
+    expect(await ouder.page.locator('body').textContent()).not.toContain('Kunnen we deze weging aanscherpen?');
+  }, 60_000);
 });
