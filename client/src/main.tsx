@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/editor.css';
 import './styles/blocks.css';
 import './styles/versions.css';
+import './styles/comments.css';
 
 const container = document.getElementById('root');
 if (container) {

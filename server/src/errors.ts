@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../shared/src/i18n/nl';
+
 /**
  * Typed errors thrown deep and converted once at the edges: `http/` maps them to a status and
  * `{ error, message }`, `sync/` to a close code (STYLE.md, Errors). `code` is stable and doubles as the
@@ -5,10 +7,17 @@
  */
 export abstract class AppError extends Error {
   abstract readonly code: string;
+  /** A Dutch text that says more than the code's own (`error.<code>`), e.g. why a comment was refused. */
+  messageKey?: MessageKey;
 }
 
+/** Bad input (400). `messageKey` tells the person what to change; without it they get the general text. */
 export class Invalid extends AppError {
   readonly code = 'invalid';
+  constructor(message: string, messageKey?: MessageKey) {
+    super(message);
+    if (messageKey !== undefined) this.messageKey = messageKey;
+  }
 }
 export class NotSignedIn extends AppError {
   readonly code = 'not_signed_in';

@@ -1,6 +1,9 @@
 import { translate } from '../../../shared/src/i18n/translate';
 import type { AuditView, CreatedPlan, PlanView, SessionInfo, TemplateSummary } from './types';
 import type { AgeBand, Role } from '../../../shared/src/permissions/roles';
+import type { CommentChannel } from '../../../shared/src/comments/channel';
+import type { AnchorInput } from '../../../shared/src/comments/threadAnchor';
+import type { ThreadStatus } from '../../../shared/src/schema/blocks/opmerkingen';
 
 /** An HTTP answer that was not 2xx, with the server's Dutch message (DESIGN.md §7) to show as is. */
 export class ApiError extends Error {
@@ -136,4 +139,36 @@ export function setAanwezigheid(planId: string, memberId: string, aanwezigheid: 
 /** The audit log (jeugdbeschermer) or "wie heeft mijn plan bekeken of gewijzigd" (ouder, jeugdige 12+). */
 export function getAudit(planId: string): Promise<AuditView> {
   return request('GET', `${planPath(planId)}/audit`);
+}
+
+/** Starts a comment thread (issue #7); the server stamps author and time and answers with the new ids. */
+export function startThread(planId: string, kanaal: CommentChannel, anker: AnchorInput, tekst: string): Promise<{ kanaal: CommentChannel; draadId: string; reactieId: string }> {
+  return request('POST', `${planPath(planId)}/opmerkingen`, { kanaal, anker, tekst });
+}
+
+const threadPath = (planId: string, kanaal: CommentChannel, draadId: string) => `${planPath(planId)}/opmerkingen/${kanaal}/${seg(draadId)}`;
+
+/** Replies in a thread. */
+export function replyToThread(planId: string, kanaal: CommentChannel, draadId: string, tekst: string): Promise<{ reactieId: string }> {
+  return request('POST', `${threadPath(planId, kanaal, draadId)}/reacties`, { tekst });
+}
+
+/** Changes the text of one's own comment. */
+export function editComment(planId: string, kanaal: CommentChannel, draadId: string, reactieId: string, tekst: string): Promise<void> {
+  return request('PUT', `${threadPath(planId, kanaal, draadId)}/reacties/${seg(reactieId)}`, { tekst });
+}
+
+/** Deletes one's own comment; it stays in place as "verwijderd". */
+export function deleteComment(planId: string, kanaal: CommentChannel, draadId: string, reactieId: string): Promise<void> {
+  return request('DELETE', `${threadPath(planId, kanaal, draadId)}/reacties/${seg(reactieId)}`);
+}
+
+/** Resolves or reopens a thread (its starter, or the jeugdbeschermer). */
+export function setThreadStatus(planId: string, kanaal: CommentChannel, draadId: string, status: ThreadStatus): Promise<void> {
+  return request('PUT', `${threadPath(planId, kanaal, draadId)}/status`, { status });
+}
+
+/** Copies an "alleen professionals" thread to everyone. */
+export function copyThreadToAll(planId: string, draadId: string): Promise<{ draadId: string }> {
+  return request('POST', `${threadPath(planId, 'professionals', draadId)}/kopie`, {});
 }

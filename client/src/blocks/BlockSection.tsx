@@ -1,7 +1,9 @@
 import { useId, useMemo } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { BLOCK_INFO, type BlockKey } from '../../../shared/src/schema/blockCatalog';
+import { GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { RECORDS_V2, type RecordKeyV2 } from '../../../shared/src/schema/registryV2';
+import { ThreadColumn } from '../comments/ThreadColumn';
 import { GezamenlijkList } from './GezamenlijkList';
 import { deeper, Heading, type HeadingLevel } from './Heading';
 import { bindRecord } from './listBinding';
@@ -69,7 +71,10 @@ export function BlockSection({ block, level }: { block: BlockKey; level: Heading
       <p className="section-hint">{translate(info.hintKey)}</p>
       <ReadOnlyNote reason={gezamenlijk.readOnlyReason} />
       <WarningList warnings={blockWarnings} />
-      {partsOf(block).map(render)}
+      <div className="block__layout">
+        <div className="block__content">{partsOf(block).map(render)}</div>
+        <ThreadColumn place={{ kind: 'block', block }} blockLabel={translate(info.labelKey)} blockAnchor={{ kind: 'block', docName: GEZAMENLIJK, block }} />
+      </div>
     </section>
   );
 }

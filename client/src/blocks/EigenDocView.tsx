@@ -3,6 +3,7 @@ import { translate } from '../../../shared/src/i18n/translate';
 import { EIGEN_BLOCK_INFO, EIGEN_BLOCKS, type EigenBlockKey } from '../../../shared/src/schema/blockCatalog';
 import { todayIn } from '../../../shared/src/schema/overdue';
 import { LISTS_V2, type ListKeyV2 } from '../../../shared/src/schema/registryV2';
+import { ThreadColumn } from '../comments/ThreadColumn';
 import { Heading, type HeadingLevel } from './Heading';
 import { bindList, type AnyItem } from './listBinding';
 import { ListEditor } from './ListEditor';
@@ -40,22 +41,31 @@ function EigenBlock({ block, eigen, level, showHints }: { block: EigenBlockKey; 
         {translate(info.labelKey)}
       </Heading>
       {showHints && <p className="section-hint">{translate(info.hintKey)}</p>}
-      {info.prose.map((p) => (
-        <ProseField
-          key={p}
-          connection={eigen.connection}
-          kind="eigen"
-          proseKey={p}
-          user={user}
-          editable={eigen.editable}
-          level={level}
-          showHeading={false}
-          showHint={false}
+      <div className="block__layout">
+        <div className="block__content">
+          {info.prose.map((p) => (
+            <ProseField
+              key={p}
+              connection={eigen.connection}
+              kind="eigen"
+              proseKey={p}
+              user={user}
+              editable={eigen.editable}
+              level={level}
+              showHeading={false}
+              showHint={false}
+            />
+          ))}
+          {info.lists.map((l) => (
+            <EigenList key={l} block={block} listKey={l} eigen={eigen} level={level} />
+          ))}
+        </div>
+        <ThreadColumn
+          place={{ kind: 'eigen', memberId: eigen.member.memberId, block }}
+          blockLabel={translate(info.labelKey)}
+          blockAnchor={{ kind: 'block', docName: eigen.connection.docName, block }}
         />
-      ))}
-      {info.lists.map((l) => (
-        <EigenList key={l} block={block} listKey={l} eigen={eigen} level={level} />
-      ))}
+      </div>
     </section>
   );
 }
@@ -63,6 +73,7 @@ function EigenBlock({ block, eigen, level, showHints }: { block: EigenBlockKey; 
 function EigenList({ block, listKey, eigen, level }: { block: EigenBlockKey; listKey: ListKeyV2<'eigen'>; eigen: EigenDocData; level: HeadingLevel }) {
   const { connection, author, editable, snapshot, member } = eigen;
   const binding = useMemo(() => bindList(connection.doc, LISTS_V2.eigen[listKey], author), [connection.doc, listKey, author]);
+  const commentList = useMemo(() => ({ docName: connection.docName, list: listKey }), [connection.docName, listKey]);
   const scoreWarnings = useCallback(
     (item: AnyItem) => <TargetWarnings target={{ kind: 'score', memberId: member.memberId, rondeId: item.id }} />,
     [member.memberId],
@@ -76,6 +87,7 @@ function EigenList({ block, listKey, eigen, level }: { block: EigenBlockKey; lis
       level={level}
       itemExtra={listKey === 'scores' ? scoreWarnings : undefined}
       newItem={listKey === 'scores' ? newScoreRound : undefined}
+      commentList={commentList}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { MessageKey } from '../../../shared/src/i18n/nl';
 import { translate } from '../../../shared/src/i18n/translate';
+import { GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { LISTS_V2, type ListKeyV2 } from '../../../shared/src/schema/registryV2';
 import { Disputes } from './Disputes';
 import { OwnItemCards, ProposalCards } from './ForeignCards';
@@ -47,6 +48,7 @@ export function GezamenlijkList({ listKey, level, withHeading }: { listKey: Geza
   const { gezamenlijk } = usePlanData();
   const { connection, author, editable, snapshot } = gezamenlijk;
   const binding = useMemo(() => bindList(connection.doc, LISTS_V2.gezamenlijk[listKey], author), [connection.doc, listKey, author]);
+  const commentList = useMemo(() => ({ docName: GEZAMENLIJK, list: listKey }), [listKey]);
   const items = snapshot.lists[listKey] as unknown as readonly AnyItem[];
   const headingKey = LIST_HEADINGS[listKey];
   const noun = translate(listWords(listKey).item);
@@ -76,6 +78,7 @@ export function GezamenlijkList({ listKey, level, withHeading }: { listKey: Geza
       editable={editable}
       heading={withHeading && headingKey ? translate(headingKey) : undefined}
       level={level}
+      commentList={commentList}
       {...extras}
     />
   );

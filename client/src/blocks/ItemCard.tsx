@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { MessageKey } from '../../../shared/src/i18n/nl';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { FieldSpec, FieldSpecs } from '../../../shared/src/schema/fields';
+import { ItemCommentButton, type CommentList } from '../comments/ItemCommentButton';
 import { FieldControl } from '../fields/FieldControl';
 import { AttributionLine } from './AttributionLine';
 import type { AnyItem, ListBinding } from './listBinding';
@@ -31,6 +32,8 @@ export interface ItemCardProps {
   readonly onFocused: () => void;
   readonly onMove?: (id: string, index: number, direction: -1 | 1) => void;
   readonly onRemove?: (id: string, index: number) => void;
+  /** The list as a comment anchor names it: the card gets "Opmerking" (issue #7). Stable, so cards stay memoized. */
+  readonly commentList?: CommentList | undefined;
 }
 
 type ScalarSpec = Exclude<FieldSpec, { kind: 'list' }>;
@@ -83,6 +86,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
             {title}
           </p>
           {props.badge}
+          {props.commentList && <ItemCommentButton list={props.commentList} itemId={item.id} title={title} />}
           {canEdit && (
             <div className="card__tools">
               <button type="button" className="tool-button" data-move="up" disabled={index === 0} aria-label={translate('list.actionFor', { action: translate('list.moveUp'), item: title })} onClick={() => props.onMove?.(item.id, index, -1)}>

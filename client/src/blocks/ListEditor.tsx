@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
+import type { CommentList } from '../comments/ItemCommentButton';
 import { deeper, Heading, type HeadingLevel } from './Heading';
 import { ItemCard, type CardGroups, type FocusRequest } from './ItemCard';
 import type { AnyItem, ListBinding } from './listBinding';
@@ -29,13 +30,15 @@ export interface ListEditorProps {
   readonly parentTitle?: string;
   /** Fields a new item starts with (a new score round is dated today). */
   readonly newItem?: () => Readonly<Record<string, unknown>>;
+  /** The list as comment anchors name it; its cards (and those of its nested lists) get "Opmerking". Stable. */
+  readonly commentList?: CommentList | undefined;
 }
 
 type Focus = { readonly id: string; readonly what: FocusRequest } | null;
 
 /** A list as cards, one per item, with add, move up/down and remove (DESIGN.md §3.3 structured blocks). */
 export function ListEditor(props: ListEditorProps) {
-  const { wordsKey, binding, items, editable, level, nestedExtra, newItem } = props;
+  const { wordsKey, binding, items, editable, level, nestedExtra, newItem, commentList } = props;
   const words = listWords(wordsKey);
   const noun = translate(words.item);
   const headingId = useId();
@@ -73,9 +76,10 @@ export function ListEditor(props: ListEditorProps) {
         level={deeper(level)}
         parentTitle={title}
         nestedExtra={nestedExtra}
+        commentList={commentList}
       />
     ),
-    [binding, editable, level, nestedExtra],
+    [binding, editable, level, nestedExtra, commentList],
   );
   const addLabel = translate(words.add);
 
@@ -106,6 +110,7 @@ export function ListEditor(props: ListEditorProps) {
               onFocused={clearFocus}
               onMove={move}
               onRemove={remove}
+              commentList={commentList}
             />
           ))}
           {props.trailing}
@@ -134,11 +139,17 @@ interface NestedListProps {
   readonly level: HeadingLevel;
   readonly parentTitle: string;
   readonly nestedExtra?: (field: string, parent: AnyItem, item: AnyItem) => ReactNode;
+  /** The parent list as comment anchors name it. */
+  readonly commentList?: CommentList | undefined;
 }
 
 /** The list in a list field of one item (the actions of a goal), with a binding that stays the same. */
-function NestedList({ parentBinding, parent, field, editable, level, parentTitle, nestedExtra }: NestedListProps) {
+function NestedList({ parentBinding, parent, field, editable, level, parentTitle, nestedExtra, commentList }: NestedListProps) {
   const binding = useMemo(() => parentBinding.nested(parent.id, field), [parentBinding, parent.id, field]);
+  const nestedComments = useMemo(
+    () => (commentList ? { docName: commentList.docName, list: commentList.list, parent: { field, itemId: parent.id } } : undefined),
+    [commentList, field, parent.id],
+  );
   const itemExtra = useMemo(() => (nestedExtra ? (item: AnyItem) => nestedExtra(field, parent, item) : undefined), [nestedExtra, field, parent]);
   return (
     <ListEditor
@@ -150,6 +161,7 @@ function NestedList({ parentBinding, parent, field, editable, level, parentTitle
       level={level}
       itemExtra={itemExtra}
       parentTitle={parentTitle}
+      commentList={nestedComments}
     />
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { DocKind } from '../../../shared/src/schema/docNames';
 import { proseInfoV2, proseV2, type ProseKeyV2 } from '../../../shared/src/schema/proseV2';
+import { useProseComments } from '../comments/useProseComments';
 import { ProseEditor } from '../editor/ProseEditor';
 import type { CaretUser, DocConnection } from '../sync/docConnection';
 import { Heading, type HeadingLevel } from './Heading';
@@ -23,6 +24,7 @@ export function ProseField<K extends DocKind>({ connection, kind, proseKey, user
   const id = useId();
   const info = proseInfoV2(kind, proseKey);
   const label = translate(info.labelKey);
+  const comments = useProseComments(connection.docName, proseKey);
   return (
     <div className="prose-field">
       {showHeading && (
@@ -42,6 +44,7 @@ export function ProseField<K extends DocKind>({ connection, kind, proseKey, user
         label={label}
         describedBy={showHint ? `${id}-hint` : ''}
         editable={editable}
+        comments={comments}
       />
     </div>
   );

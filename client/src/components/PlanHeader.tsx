@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { PlanView } from '../api/types';
+import { CommentsHeaderLink } from '../comments/CommentsHeaderLink';
 import { NIEUW_PLAN_PATH, versionsPath } from '../routes';
 import { AppLink } from './AppLink';
 import { PresenceBar } from './PresenceBar';
@@ -22,6 +23,7 @@ export function PlanHeader({ plan, awareness, onLogout }: PlanHeaderProps) {
           <div className="plan-header__bar">
             <p className="app-name">{translate('app.name')}</p>
             <span className="plan-header__actions">
+              <CommentsHeaderLink />
               <AppLink className="secondary-button secondary-button--small" href={versionsPath(plan.planId)}>
                 {translate('versies.link')}
               </AppLink>

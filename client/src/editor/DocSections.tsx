@@ -3,6 +3,7 @@ import { translate, type MessageKey } from '../../../shared/src/i18n/translate';
 import { proseField, proseSections, type ProseKey } from '../../../shared/src/schema/planSchema';
 import type { DocKind } from '../../../shared/src/schema/docNames';
 import type { CaretUser, DocConnection } from '../sync/docConnection';
+import { useProseComments } from '../comments/useProseComments';
 import { useDocReady } from '../sync/useDocReady';
 import { ProseEditor } from './ProseEditor';
 
@@ -62,6 +63,7 @@ function ProseSection(props: ProseSectionProps) {
   const describedBy = [hint ? `${id}-hint` : '', readOnlyReason ? `${id}-ro` : ''].filter(Boolean).join(' ');
   // The key comes from the schema's own section list, so it is a valid section of this kind.
   const fragment = proseField(connection.doc, kind, sectionKey as ProseKey<typeof kind>);
+  const comments = useProseComments(connection.docName, sectionKey);
   return (
     <section className="plan-section" aria-labelledby={`${id}-h`}>
       {props.badge && <p className="section-badge">{props.badge}</p>}
@@ -83,6 +85,7 @@ function ProseSection(props: ProseSectionProps) {
         label={heading}
         describedBy={describedBy}
         editable={canWrite && ready}
+        comments={comments}
       />
     </section>
   );

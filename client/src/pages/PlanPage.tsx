@@ -8,6 +8,9 @@ import { PlanBlocks } from '../blocks/PlanBlocks';
 import { PlanDataContext, type PlanData } from '../blocks/planData';
 import { TableOfContents, type TocLink } from '../blocks/TableOfContents';
 import { TeamoverlegAgenda } from '../blocks/TeamoverlegAgenda';
+import { CommentsOverview, COMMENTS_ANCHOR } from '../comments/CommentsOverview';
+import { CommentsProvider } from '../comments/CommentsProvider';
+import { ThreadColumn } from '../comments/ThreadColumn';
 import { AuditView, mayViewAudit } from '../components/AuditView';
 import { mayManageMembers, MembersSection } from '../components/MembersSection';
 import { MessagePage } from '../components/MessagePage';
@@ -33,6 +36,7 @@ import { usePlan } from './usePlan';
 import { usePlanConnections, usePlanPageData } from './usePlanPageData';
 
 const PROFESSIONEEL_ANCHOR = 'professioneel';
+const PROFESSIONEEL_PLACE = { kind: 'professioneel' } as const;
 
 /** `/plan/<planId>`: the plan, live, for the signed-in member. */
 export function PlanPage({ planId }: { planId: string }) {
@@ -126,25 +130,27 @@ function PlanDocs({ plan, fromDevice, onLogout }: { plan: PlanView; fromDevice: 
   const gezamenlijk = connections.get(GEZAMENLIJK) ?? null;
 
   return (
-    <div className="plan-layout">
-      <PlanHeader plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} onLogout={onLogout} />
-      <div className="plan-notices">
-        {fromDevice && (
-          <p className="offline-note" data-testid="offline-note">
-            {translate('offline.fromDevice')}
-          </p>
+    <CommentsProvider plan={plan} connections={connections}>
+      <div className="plan-layout">
+        <PlanHeader plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} onLogout={onLogout} />
+        <div className="plan-notices">
+          {fromDevice && (
+            <p className="offline-note" data-testid="offline-note">
+              {translate('offline.fromDevice')}
+            </p>
+          )}
+          <NotProcessedPanel />
+          <TeamoverlegBanner plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} />
+        </div>
+        {gezamenlijk ? (
+          <PlanContent plan={plan} user={user} gezamenlijk={gezamenlijk} members={members} connections={connections} />
+        ) : (
+          <main className="plan-main">
+            <p className="muted">{translate('save.loading')}</p>
+          </main>
         )}
-        <NotProcessedPanel />
-        <TeamoverlegBanner plan={plan} awareness={gezamenlijk?.provider.awareness ?? null} />
       </div>
-      {gezamenlijk ? (
-        <PlanContent plan={plan} user={user} gezamenlijk={gezamenlijk} members={members} connections={connections} />
-      ) : (
-        <main className="plan-main">
-          <p className="muted">{translate('save.loading')}</p>
-        </main>
-      )}
-    </div>
+    </CommentsProvider>
   );
 }
 
@@ -187,6 +193,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
   const professioneel = effectiveAccess(plan, PROFESSIONEEL);
   const extra: TocLink[] = [
     { href: `#${ACTIES_ANCHOR}`, label: translate('acties.title') },
+    { href: `#${COMMENTS_ANCHOR}`, label: translate('opmerkingen.titel') },
     ...(own ? [{ href: `#${OWN_ANCHOR}`, label: translate('eigen.title') }] : []),
     ...(professioneel !== 'none' ? [{ href: `#${PROFESSIONEEL_ANCHOR}`, label: translate('plan.professioneel') }] : []),
     ...(others.length > 0 ? [{ href: `#${OTHERS_ANCHOR}`, label: translate('plan.otherViews') }] : []),
@@ -199,6 +206,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
         {plan.state.teamoverleg.open && <TeamoverlegAgenda order={data.gezamenlijk.snapshot.blokken} hasOwn={own !== null} />}
         <PlanBlocks />
         <ActiesView />
+        <CommentsOverview />
         {own && <OwnSection eigen={own} />}
         {professioneel !== 'none' && (
           <div id={PROFESSIONEEL_ANCHOR} className="professional-area">
@@ -213,6 +221,7 @@ const PlanBody = memo(function PlanBody({ data }: { data: PlanData }) {
               readOnlyReason={professioneel === 'write' ? null : translate('readOnly.doc')}
               badge={translate('plan.professioneel')}
             />
+            <ThreadColumn place={PROFESSIONEEL_PLACE} blockLabel={translate('plan.professioneel')} blockAnchor={null} />
           </div>
         )}
         <OtherMemberViews others={others} />

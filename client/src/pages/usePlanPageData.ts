@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { translate } from '../../../shared/src/i18n/translate';
-import { eigenDocName, GEZAMENLIJK } from '../../../shared/src/schema/docNames';
+import { eigenDocName, GEZAMENLIJK, OPMERKINGEN, OPMERKINGEN_INTERN } from '../../../shared/src/schema/docNames';
 import { planWarnings } from '../../../shared/src/schema/validation';
 import type { PlanMember, PlanView } from '../api/types';
 import { authorFor, type Writer } from '../blocks/author';
@@ -24,10 +24,17 @@ export function readableOwnDocs(plan: PlanView): PlanMember[] {
   return [...readable.filter((m) => m.memberId === plan.me.memberId), ...readable.filter((m) => m.memberId !== plan.me.memberId)];
 }
 
-/** Opens `gezamenlijk` and every readable own doc of the plan for the page's lifetime. */
+/**
+ * Opens `gezamenlijk`, every readable own doc and the comment docs the member receives (`opmerkingen-intern`
+ * only for professionals, issue #7) for the page's lifetime.
+ */
 export function usePlanConnections(plan: PlanView, user: CaretUser) {
   const members = useMemo(() => readableOwnDocs(plan), [plan]);
-  const docNames = useMemo(() => [GEZAMENLIJK, ...members.map((m) => eigenDocName(m.memberId))], [members]);
+  const commentDocs = [OPMERKINGEN, OPMERKINGEN_INTERN].filter((docName) => effectiveAccess(plan, docName) !== 'none').join('\n');
+  const docNames = useMemo(
+    () => [GEZAMENLIJK, ...members.map((m) => eigenDocName(m.memberId)), ...(commentDocs === '' ? [] : commentDocs.split('\n'))],
+    [members, commentDocs],
+  );
   const connections = useDocConnections(plan.planId, docNames, user, docMaxBytes(plan));
   return { members, connections };
 }

@@ -10,6 +10,7 @@ import type { RightsService } from '../rights/rightsService';
 import { createEmbeddedVersionStore } from '../storage/embedded/embeddedVersionStore';
 import type { Store } from '../storage/Store';
 import type { RoomRegistry } from '../sync/roomRegistry';
+import { commentsRouter } from './commentsRouter';
 import { errorHandler } from './httpErrors';
 import { healthRouter } from './healthRouter';
 import { invitationsRouter } from './invitationsRouter';
@@ -54,6 +55,7 @@ export function createApp(deps: {
   app.use(plansRouter({ config, store, templates, rights, audit, log }));
   app.use(planActionsRouter({ meta, rooms, rights, audit, log }));
   app.use(versionsRouter({ meta, rooms, rights, audit, versions: createEmbeddedVersionStore(path.join(config.dataDir, 'versions')) }));
+  app.use(commentsRouter({ meta, rooms, rights, audit }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));

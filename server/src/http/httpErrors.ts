@@ -26,7 +26,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = STATUS[code] ?? 500;
     if (status >= 500) log.error('http.error', { code, error });
     else log.info('http.refused', { code, status });
-    const key = `error.${code}`;
+    const key = error instanceof AppError && error.messageKey ? error.messageKey : `error.${code}`;
     res.status(status).json({ error: code, message: translate(isMessageKey(key) ? key : 'error.server') });
   };
 }

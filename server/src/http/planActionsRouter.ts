@@ -6,7 +6,6 @@ import { acties, doelen, isActieStatus } from '../../../shared/src/schema/blocks
 import { eigenDoelen } from '../../../shared/src/schema/blocks/eigen';
 import { eigenDocName, GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { adoptProposal, declineProposal, proposedGoals } from '../../../shared/src/schema/eigenViews';
-import type { Author } from '../../../shared/src/schema/items';
 import { attendanceOf } from '../../../shared/src/versions/attendance';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import type { AuditEvent } from '../audit/auditTypes';
@@ -16,7 +15,7 @@ import type { RightsService } from '../rights/rightsService';
 import type { Aanwezigheid, MemberRecord, PlanRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
 import type { RoomRegistry } from '../sync/roomRegistry';
-import { bodyOf, planMember, planOfViewer, requireCan } from './planGuards';
+import { authorOf, bodyOf, planMember, planOfViewer, requireCan } from './planGuards';
 import { requireViewer, routeParam } from './requestGuards';
 
 const AANWEZIGHEID: readonly Aanwezigheid[] = ['aanwezig', 'afwezig', 'afgemeld'];
@@ -184,10 +183,6 @@ function settledAttendance(plan: PlanRecord, meta: MetaStore, rights: RightsServ
   const members = meta.listMembers(plan.planId).filter((m) => !m.revokedAt);
   const present = rights.rights(plan.planId)?.teamoverleg.present ?? [];
   return Object.fromEntries(attendanceOf(members, plan.teamoverleg?.aanwezigheid ?? {}, present).map((a) => [a.memberId, a.aanwezigheid]));
-}
-
-function authorOf(member: MemberRecord): Author {
-  return { memberId: member.memberId, role: member.role, name: member.name };
 }
 
 /** The plan state the client shows: the teamoverleg banner, the investigation, the grants. */

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
 import { can, type Action, type ActionTarget } from '../../../shared/src/permissions/can';
+import type { PlanRights } from '../../../shared/src/permissions/member';
+import type { Author } from '../../../shared/src/schema/items';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import { AccessDenied, NotFound } from '../errors';
 import type { MemberRecord, PlanRecord } from '../storage/records';
@@ -15,9 +17,12 @@ export function planOfViewer(meta: MetaStore, req: Request, res: Response): { me
   return { member, plan };
 }
 
-/** Checks `can` for a server-mediated action; a refusal is audited and answered 403. */
-export function requireCan(audit: AuditRecorder, member: MemberRecord, action: Action, target: ActionTarget = {}, object?: string): void {
-  if (can(member, action, target)) return;
+/**
+ * Checks `can` for a server-mediated action; a refusal is audited and answered 403. Actions that depend on the
+ * plan's state (comments) pass `plan`.
+ */
+export function requireCan(audit: AuditRecorder, member: MemberRecord, action: Action, target: ActionTarget = {}, object?: string, plan?: PlanRights): void {
+  if (can(member, action, target, plan)) return;
   void audit.record({
     event: 'access.denied',
     planId: member.planId,
@@ -41,4 +46,9 @@ export function planMember(meta: MetaStore, plan: PlanRecord, memberId: string):
 export function bodyOf(req: Request): Record<string, unknown> {
   const b: unknown = req.body;
   return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+}
+
+/** The signed-in member as the author stamped on what the server writes for them. */
+export function authorOf(member: MemberRecord): Author {
+  return { memberId: member.memberId, role: member.role, name: member.name };
 }

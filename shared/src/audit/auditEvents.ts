@@ -28,6 +28,13 @@ export const AUDIT_EVENTS = [
   'version.frozen',
   'version.answered',
   'version.restored',
+  // Comments (issue #7): the object is `<comment doc>:<thread id>[:<comment id>]`, never the text.
+  'opmerking.posted',
+  'opmerking.edited',
+  'opmerking.deleted',
+  'draad.resolved',
+  'draad.reopened',
+  'draad.copied',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

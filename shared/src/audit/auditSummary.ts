@@ -101,6 +101,7 @@ function partName(object: string | undefined, names: ReadonlyMap<string, string>
   if (parsed === null) return translate(object === undefined ? 'audit.deel.plan' : 'audit.deel.onbekend', {}, locale);
   if (parsed.kind === 'gezamenlijk') return translate('audit.deel.gezamenlijk', {}, locale);
   if (parsed.kind === 'professioneel') return translate('audit.deel.professioneel', {}, locale);
+  if (parsed.kind === 'opmerkingen') return translate(parsed.intern ? 'audit.deel.opmerkingenIntern' : 'audit.deel.opmerkingen', {}, locale);
   if (parsed.memberId === viewerMemberId) return translate('audit.deel.eigenVanU', {}, locale);
   const owner = names.get(parsed.memberId);
   return owner === undefined ? translate('audit.deel.eigenVanIemand', {}, locale) : translate('audit.deel.eigenVan', { name: owner }, locale);

@@ -1,6 +1,6 @@
 import { parseDocName } from '../schema/docNames';
 import type { MemberRights, PlanRights } from './member';
-import { isFamilyOrNetwork } from './roles';
+import { isFamilyOrNetwork, isProfessional } from './roles';
 
 /** What a member may do with one doc. */
 export type Access = 'none' | 'read' | 'write';
@@ -16,6 +16,9 @@ export type Access = 'none' | 'read' | 'write';
  *   granted it writes, a granted raadsonderzoeker reads; family and netwerk never.
  * - [R3] `eigen-<id>`: every member reads; only its owner writes — and the jeugdbeschermer for a child under 12.
  * - [R4] a raadsonderzoeker has no access at all once the investigation is closed.
+ * - [R20] `opmerkingen`: every member reads; `opmerkingen-intern`: professionals read, family and netwerk never
+ *   (issue #7). Nobody writes either over a socket: comments are posted over HTTP and written by the server
+ *   (`can`, 'postComment' and the other comment actions), so authorship cannot be forged.
  *
  * @example docAccess({ memberId: 'm1', role: 'ouder' }, 'professioneel', plan) // 'none'
  */
@@ -33,6 +36,8 @@ export function docAccess(member: MemberRights, docName: string, plan: PlanRight
       if (parsed.memberId === member.memberId) return 'write';
       if (member.role === 'jeugdbeschermer' && plan.childrenUnder12.includes(parsed.memberId)) return 'write';
       return 'read';
+    case 'opmerkingen':
+      return !parsed.intern || isProfessional(member.role) ? 'read' : 'none';
     default: {
       const never: never = parsed;
       return never;

@@ -40,6 +40,7 @@ export const PLAN_SCHEMA = {
   eigen: {
     prose: [{ key: 'zoZieIkHet', labelKey: 'section.zoZieIkHet', hintKey: 'section.zoZieIkHet.hint' }],
   },
+  opmerkingen: { prose: [] },
 } as const satisfies Record<DocKind, { prose: readonly ProseSection[] }>;
 
 /** The section keys of one doc kind, as a type. */

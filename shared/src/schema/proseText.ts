@@ -26,11 +26,12 @@ export function fragmentText(fragment: Y.XmlFragment): string {
 function elementText(el: Y.XmlElement): string {
   return el
     .toArray()
-    .map((child) => (child instanceof Y.XmlText ? textOf(child) : child instanceof Y.XmlElement ? elementText(child) : ''))
+    .map((child) => (child instanceof Y.XmlText ? xmlTextPlain(child) : child instanceof Y.XmlElement ? elementText(child) : ''))
     .join('');
 }
 
-function textOf(text: Y.XmlText): string {
+/** The characters of one Y.XmlText without its formatting (bold, italic …). */
+export function xmlTextPlain(text: Y.XmlText): string {
   return text
     .toDelta()
     .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))

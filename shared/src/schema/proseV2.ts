@@ -29,6 +29,7 @@ export const PROSE_V2 = {
   eigen: {
     zoZieIkHet: { root: 'zoZieIkHet', labelKey: 'section.zoZieIkHet', hintKey: 'section.zoZieIkHet.hint' },
   },
+  opmerkingen: {},
 } as const satisfies Record<DocKind, Record<string, ProseFieldV2>>;
 
 /** The prose keys of a doc kind in v2, as a type. */

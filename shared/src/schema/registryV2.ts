@@ -39,6 +39,8 @@ export const LISTS_V2 = {
   },
   professioneel: {},
   eigen: { doelen: eigenDoelen, zorgen: eigenZorgen, krachten: eigenKrachten, betwistingen, scores },
+  // Comment threads are no plan content: not filled from templates nor shown as forms (`blocks/opmerkingen.ts`).
+  opmerkingen: {},
 } as const satisfies Record<DocKind, Record<string, AnyListAccessor>>;
 
 /** Every single-record block of schema v2, per doc kind. */
@@ -46,6 +48,7 @@ export const RECORDS_V2 = {
   gezamenlijk: { plankop, kaartOordeel },
   professioneel: {},
   eigen: {},
+  opmerkingen: {},
 } as const satisfies Record<DocKind, Record<string, AnyRecordAccessor>>;
 
 /** The list keys of a doc kind, as a type. */

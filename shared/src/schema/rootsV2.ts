@@ -43,6 +43,10 @@ export const V2_ROOTS = {
     betwistingen: 'array',
     scores: 'array',
   },
+  // Both comment docs (issue #7): the threads, written by the server only.
+  opmerkingen: {
+    draden: 'array',
+  },
 } as const satisfies Record<DocKind, Record<string, RootType>>;
 
 /** The name of a v2 root, checked at compile time. Example: `v2Root('eigen', 'scores')` → `'scores'`. */

@@ -1,33 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { eigenDocName, GEZAMENLIJK, PROFESSIONEEL, parseDocName } from '../../../shared/src/schema/docNames';
+import { draden, reacties } from '../../../shared/src/schema/blocks/opmerkingen';
+import { eigenDocName, GEZAMENLIJK, OPMERKINGEN, OPMERKINGEN_INTERN, PROFESSIONEEL, parseDocName } from '../../../shared/src/schema/docNames';
 import { fragmentText } from '../../../shared/src/schema/proseText';
 import { proseV2 } from '../../../shared/src/schema/proseV2';
-import { acceptInvitation, signInAs, type SignedIn } from '../../helpers/signIn';
+import { inviteAndAccept } from '../../helpers/planApi';
+import { signInAs, type SignedIn } from '../../helpers/signIn';
 import { startServer, type TestServer } from '../../helpers/startServer';
 import { appendParagraph, connectDoc, type SyncClient } from '../../helpers/syncClient';
 import { waitFor } from '../../helpers/waitFor';
 
 /**
- * Every role (and the jeugdige's age bands) × every doc type × {receive sync, send update, send awareness},
+ * Every role (and the jeugdige's age bands) × every doc type (the comment docs of issue #7 too) × {receive sync,
+ * send update, send awareness},
  * over a real server and real sockets, against a table written by hand here — not read from the rights
  * function. Refused writes must leave the stored doc, the other clients and the disk unchanged.
  */
 
 type Who = 'jeugdbeschermer' | 'gedragswetenschapper' | 'hulpverlener' | 'raadsonderzoeker' | 'ouder' | 'jeugdige-12-15' | 'jeugdige-under-12' | 'netwerk';
-type DocSlot = 'gezamenlijk' | 'professioneel' | 'eigen-self' | 'eigen-ouder' | 'eigen-child';
+type DocSlot = 'gezamenlijk' | 'professioneel' | 'eigen-self' | 'eigen-ouder' | 'eigen-child' | 'opmerkingen' | 'opmerkingen-intern';
 type Expect = 'none' | 'read' | 'write';
 
 // Outside a teamoverleg. `eigen-child` is the own doc of a child under 12 (the jeugdbeschermer writes it for them).
+// The comment docs are written by the server only (issue #7): every socket on them reads, or is refused.
+const PROFESSIONAL_COMMENTS = { opmerkingen: 'read', 'opmerkingen-intern': 'read' } as const;
+const FAMILY_COMMENTS = { opmerkingen: 'read', 'opmerkingen-intern': 'none' } as const;
+
 const OUTSIDE: Record<Who, Record<DocSlot, Expect>> = {
-  jeugdbeschermer: { gezamenlijk: 'write', professioneel: 'write', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'write' },
-  gedragswetenschapper: { gezamenlijk: 'write', professioneel: 'write', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read' },
-  hulpverlener: { gezamenlijk: 'write', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read' },
-  raadsonderzoeker: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read' },
-  ouder: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'write', 'eigen-child': 'read' },
-  'jeugdige-12-15': { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read' },
-  'jeugdige-under-12': { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'write' },
-  netwerk: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read' },
+  jeugdbeschermer: { gezamenlijk: 'write', professioneel: 'write', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'write', ...PROFESSIONAL_COMMENTS },
+  gedragswetenschapper: { gezamenlijk: 'write', professioneel: 'write', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read', ...PROFESSIONAL_COMMENTS },
+  hulpverlener: { gezamenlijk: 'write', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read', ...PROFESSIONAL_COMMENTS },
+  raadsonderzoeker: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read', ...PROFESSIONAL_COMMENTS },
+  ouder: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'write', 'eigen-child': 'read', ...FAMILY_COMMENTS },
+  'jeugdige-12-15': { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read', ...FAMILY_COMMENTS },
+  'jeugdige-under-12': { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'write', ...FAMILY_COMMENTS },
+  netwerk: { gezamenlijk: 'read', professioneel: 'none', 'eigen-self': 'write', 'eigen-ouder': 'read', 'eigen-child': 'read', ...FAMILY_COMMENTS },
 };
 
 // While a teamoverleg is open, for members connected to the plan: only `gezamenlijk` changes.
@@ -43,13 +50,30 @@ const IN_OVERLEG_GEZAMENLIJK: Record<Who, Expect> = {
 };
 
 const WHO: readonly Who[] = Object.keys(OUTSIDE) as Who[];
-const SLOTS: readonly DocSlot[] = ['gezamenlijk', 'professioneel', 'eigen-self', 'eigen-ouder', 'eigen-child'];
+const SLOTS: readonly DocSlot[] = ['gezamenlijk', 'professioneel', 'eigen-self', 'eigen-ouder', 'eigen-child', 'opmerkingen', 'opmerkingen-intern'];
 
 function proseOf(doc: Y.Doc, docName: string): Y.XmlFragment {
   const kind = parseDocName(docName)?.kind;
   if (kind === 'gezamenlijk') return proseV2(doc, 'gezamenlijk', 'aanleiding');
   if (kind === 'professioneel') return proseV2(doc, 'professioneel', 'taxatie');
   return proseV2(doc, 'eigen', 'zoZieIkHet');
+}
+
+const isCommentDoc = (docName: string) => parseDocName(docName)?.kind === 'opmerkingen';
+
+/** The doc's readable content as text: its prose, or for a comment doc its threads. */
+function contentOf(doc: Y.Doc, docName: string): string {
+  return isCommentDoc(docName) ? JSON.stringify(draden.read(doc)) : fragmentText(proseOf(doc, docName));
+}
+
+/** Writes `text` the way a client could: a paragraph, or in a comment doc a thread of its own. */
+function write(c: SyncClient, docName: string, text: string): number {
+  if (!isCommentDoc(docName)) return appendParagraph(c, proseOf(c.doc, docName), text);
+  c.doc.transact(() => {
+    const id = draden.add(c.doc, { memberId: 'iemand', role: 'jeugdbeschermer', name: 'Iemand' });
+    reacties.add(c.doc, { memberId: 'iemand', role: 'jeugdbeschermer', name: 'Iemand' }, id, { tekst: text });
+  });
+  return c.contentSent;
 }
 
 describe('the rights matrix over real sockets', () => {
@@ -66,13 +90,7 @@ describe('the rights matrix over real sockets', () => {
       members.set(role, await signInAs(server.base, server.invitations, role));
     }
     members.set('jeugdige-12-15', await signInAs(server.base, server.invitations, 'jeugdige'));
-    const jb = members.get('jeugdbeschermer')!;
-    const res = await fetch(`${server.base}/api/plans/${jb.planId}/invitations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.base, cookie: jb.cookie },
-      body: JSON.stringify({ role: 'jeugdige', name: 'Mila de Boer', ageBand: 'under-12' }),
-    });
-    members.set('jeugdige-under-12', await acceptInvitation(server.base, ((await res.json()) as { token: string }).token));
+    members.set('jeugdige-under-12', await inviteAndAccept(server.base, members.get('jeugdbeschermer')!, { role: 'jeugdige', name: 'Mila de Boer', ageBand: 'under-12' }));
   }, 30_000);
 
   afterAll(async () => {
@@ -86,6 +104,8 @@ describe('the rights matrix over real sockets', () => {
     if (slot === 'professioneel') return PROFESSIONEEL;
     if (slot === 'eigen-self') return eigenDocName(me.memberId);
     if (slot === 'eigen-ouder') return eigenDocName(members.get('ouder')!.memberId);
+    if (slot === 'opmerkingen') return OPMERKINGEN;
+    if (slot === 'opmerkingen-intern') return OPMERKINGEN_INTERN;
     return eigenDocName(members.get('jeugdige-under-12')!.memberId);
   };
 
@@ -110,29 +130,29 @@ describe('the rights matrix over real sockets', () => {
       await waitFor(() => c.closeCode !== null, `${label}: refusal`);
       expect(c.closeCode, `${label}: close code`).toBe(4403);
       expect(c.synced, `${label}: received a sync`).toBe(false);
-      expect(fragmentText(proseOf(c.doc, docName)), `${label}: received content`).toBe('');
+      expect(isCommentDoc(docName) ? draden.read(c.doc) : fragmentText(proseOf(c.doc, docName)), `${label}: received content`).toHaveLength(0);
       return;
     }
     expect(opened, `${label}: opened`).toBe(true);
     await waitFor(() => c.synced, `${label}: sync`);
     // Receive sync: the doc's content arrives.
-    expect(fragmentText(proseOf(c.doc, docName)).length, `${label}: content received`).toBeGreaterThanOrEqual(0);
+    expect(contentOf(c.doc, docName).length, `${label}: content received`).toBeGreaterThanOrEqual(0);
     await waitFor(() => c.saved >= c.contentSent, `${label}: initial step 2 settled`);
     expect(c.rejected, `${label}: the empty step 2 is not rejected`).toEqual([]);
 
     // Send update.
     const text = `«probe ${label}»`;
-    const seq = appendParagraph(c, proseOf(c.doc, docName), text);
+    const seq = write(c, docName, text);
     await waitFor(() => c.saved >= seq, `${label}: message ${seq} settled`);
     if (expected === 'write') {
       expect(c.rejected, `${label}: rejected`).toEqual([]);
-      await waitFor(() => fragmentText(proseOf(watch.doc, docName)).includes(text), `${label}: observer sees the write`);
+      await waitFor(() => contentOf(watch.doc, docName).includes(text), `${label}: observer sees the write`);
       accepted.set(docName, [...(accepted.get(docName) ?? []), text]);
     } else {
       expect(c.rejected.map((r) => r.n), `${label}: rejected names the message`).toEqual([seq]);
       refused.set(docName, [...(refused.get(docName) ?? []), text]);
       await new Promise((r) => setTimeout(r, 100));
-      expect(fragmentText(proseOf(watch.doc, docName)), `${label}: observer never sees it`).not.toContain(text);
+      expect(contentOf(watch.doc, docName), `${label}: observer never sees it`).not.toContain(text);
     }
 
     // Send awareness: allowed to every reader, stamped with the real member.
@@ -178,7 +198,7 @@ describe('the rights matrix over real sockets', () => {
       const c = connectDoc(server.base, jb.planId, docName, { cookie: jb.cookie });
       open.push(c);
       await waitFor(() => c.synced, `reload of ${docName}`);
-      const stored = fragmentText(proseOf(c.doc, docName));
+      const stored = contentOf(c.doc, docName);
       for (const text of refused.get(docName) ?? []) expect(stored, `${docName} holds refused "${text}"`).not.toContain(text);
       for (const text of accepted.get(docName) ?? []) expect(stored, `${docName} lost accepted "${text}"`).toContain(text);
       c.close();

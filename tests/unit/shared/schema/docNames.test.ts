@@ -4,15 +4,17 @@ import { allowedRoots, proseSections, rootTypes } from '../../../../shared/src/s
 import { V2_ROOTS } from '../../../../shared/src/schema/rootsV2';
 
 describe('doc names and roots', () => {
-  it('[D1] parses the three doc kinds and refuses anything else', () => {
+  it('[D1] parses the doc kinds and refuses anything else', () => {
     expect(parseDocName('gezamenlijk')).toEqual({ kind: 'gezamenlijk' });
     expect(parseDocName('professioneel')).toEqual({ kind: 'professioneel' });
     expect(parseDocName(eigenDocName('m_1-x'))).toEqual({ kind: 'eigen', memberId: 'm_1-x' });
-    for (const bad of ['', 'eigen-', 'eigen-../x', 'Gezamenlijk', 'opmerkingen', 'eigen-a/b']) expect(parseDocName(bad)).toBeNull();
+    expect(parseDocName('opmerkingen')).toEqual({ kind: 'opmerkingen', intern: false });
+    expect(parseDocName('opmerkingen-intern')).toEqual({ kind: 'opmerkingen', intern: true });
+    for (const bad of ['', 'eigen-', 'eigen-../x', 'Gezamenlijk', 'opmerkingen-', 'opmerkingen-a', 'eigen-a/b']) expect(parseDocName(bad)).toBeNull();
   });
 
-  it('[D2] a plan has gezamenlijk, professioneel and one eigen doc per member', () => {
-    expect(planDocNames(['a', 'b'])).toEqual(['gezamenlijk', 'professioneel', 'eigen-a', 'eigen-b']);
+  it('[D2] a plan has gezamenlijk, professioneel, one eigen doc per member and the two comment docs', () => {
+    expect(planDocNames(['a', 'b'])).toEqual(['gezamenlijk', 'professioneel', 'eigen-a', 'eigen-b', 'opmerkingen', 'opmerkingen-intern']);
   });
 
   it('[D3] each doc kind allows exactly meta, its v1 sections and its v2 roots', () => {
@@ -29,12 +31,13 @@ describe('doc names and roots', () => {
     );
     expect([...allowedRoots('professioneel')].sort()).toEqual(['meta', 'notities', 'taxatie']);
     expect([...allowedRoots('eigen')].sort()).toEqual(['betwistingen', 'eigenDoelen', 'eigenKrachten', 'eigenZorgen', 'meta', 'scores', 'zoZieIkHet']);
+    expect([...allowedRoots('opmerkingen')].sort()).toEqual(['draden', 'meta']);
     expect(allowedRoots('gezamenlijk').has('geheim')).toBe(false);
     expect(proseSections('professioneel').map((s) => s.key)).toEqual(['taxatie', 'notities']);
   });
 
   it('[D4] no v2 root reuses a v1 root name with another Yjs type (a root can never change type)', () => {
-    for (const kind of ['gezamenlijk', 'professioneel', 'eigen'] as const) {
+    for (const kind of ['gezamenlijk', 'professioneel', 'eigen', 'opmerkingen'] as const) {
       const types = rootTypes(kind);
       for (const s of proseSections(kind)) expect(types.get(s.key)).toBe('xml');
       expect(types.get('meta')).toBe('map');
