@@ -29,7 +29,7 @@ export async function buildServerBundle(): Promise<ServerBundle> {
     packages: 'external',
     outfile: file,
     logLevel: 'error',
-    // The only `import.meta.url` in the server: where the repository's folders are (repoPaths.ts).
+    // The only `import.meta.url` in the server: where the repository's folders and the worker are (repoPaths.ts).
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'server/src/repoPaths.ts')).href) },
   });
   return { file, remove: () => rm(file, { force: true }) };

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log';
 import type { ShapeBounds, ShapeResult } from './readUpdateShape';
+import { INSPECTION_WORKER_URL } from '../../repoPaths';
 
 /** What an inspection found: the update's shape, a fault in it, or that checking it took too much. */
 export type InspectionResult = ShapeResult | { ok: false; fault: 'over_budget'; detail: string };
@@ -94,7 +95,7 @@ class InspectionLane {
 
   private start(): void {
     const { bounds, memoryMb } = this.options;
-    const worker = new Worker(new URL('./inspectionWorker.mjs', import.meta.url), {
+    const worker = new Worker(INSPECTION_WORKER_URL, {
       workerData: bounds,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },
     });
