@@ -47,7 +47,6 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   // A broken template stops the start before the data directory is locked.
   const templates = await loadTemplates(TEMPLATES_DIR);
   const health = new HealthState();
-  health.markDegraded({ reason: DegradedReason.starting });
   const store = await openEmbeddedStore({
     dataDir: config.dataDir,
     log: log.child('storage'),
@@ -78,7 +77,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
     const file = path.join(config.dataDir, 'demo-invitations.json');
     await replaceFileDurably(file, `${file}.tmp`, `${JSON.stringify(demoInvitations, null, 2)}\n`);
   }
-  health.clear({ reason: DegradedReason.starting });
+  health.markStarted();
   log.info('server.listening', { port: address.port });
 
   return {
