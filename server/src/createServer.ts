@@ -55,6 +55,8 @@ export async function startServer(config: Config, log: Logger, options: { client
   const gate = createUpgradeGate({ config, meta: store.meta, rooms, rights, connections, audit, log: log.child('sync') });
   server.on('upgrade', gate.onUpgrade);
   closeIdleConnections(server, config.limits.idleUpgradeMs);
+  // Not up before every update can be checked (issue #9).
+  await gate.ready();
 
   const address = await listen(server, config.host, config.port);
   const origin = config.publicOrigin ?? `http://${urlHost(config.host)}:${address.port}`;

@@ -95,10 +95,15 @@ describe('limits at the WebSocket upgrade', () => {
   it('[U1] more upgrades from one address than its burst get HTTP 429; after a pause it may connect again', async () => {
     // The tests above used a few upgrades: wait until the bucket is full again (burst / rate).
     await new Promise((r) => setTimeout(r, 2600));
-    const clients = Array.from({ length: 8 }, () => connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie }));
+    const t0 = Date.now();
+    const clients = Array.from({ length: 12 }, () => connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie }));
     const outcomes = await Promise.all(clients.map(async (c) => ((await c.opened) ? 'open' : c.closeCode)));
-    expect(outcomes.filter((o) => o === 'open')).toHaveLength(5);
-    expect(outcomes.filter((o) => o === 'http 429')).toHaveLength(3);
+    // The burst, plus what the rate refilled while they came in (a loaded machine may take a while).
+    const refilled = Math.floor(((Date.now() - t0) / 1000) * 2);
+    const opened = outcomes.filter((o) => o === 'open').length;
+    expect(opened).toBeGreaterThanOrEqual(5);
+    expect(opened).toBeLessThanOrEqual(5 + refilled);
+    expect(outcomes.filter((o) => o === 'http 429')).toHaveLength(12 - opened);
     expect(server.logs.some((l) => l.event === 'security.upgrade_rate_limited')).toBe(true);
     clients.forEach((c) => c.close());
     await new Promise((r) => setTimeout(r, 600));
