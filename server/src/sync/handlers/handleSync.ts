@@ -3,7 +3,7 @@ import { SyncMessageType } from '../../../../shared/src/protocol/messageTypes';
 import { allowedRoots } from '../../../../shared/src/schema/planSchema';
 import { translate, type MessageKey } from '../../../../shared/src/i18n/translate';
 import type { ConnectionContext } from '../connection';
-import type { UpdateShape } from '../inspection/readUpdateShape';
+import type { UpdateShape } from '../inspection/updateShape';
 import type { InspectionResult } from '../inspection/updateInspector';
 import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
 import { encodeRejected, encodeSyncStep2 } from '../messages';

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readUpdateShape, type ShapeBounds } from './readUpdateShape';
+import { readUpdateShape } from './readUpdateShape';
+import type { ShapeBounds } from './updateShape';
 
 /** A request from the main thread: one update to inspect, in shared memory. */
 export interface InspectionRequest {

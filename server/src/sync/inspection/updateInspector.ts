@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log';
-import type { ShapeBounds, ShapeResult } from './readUpdateShape';
+import type { ShapeBounds, ShapeResult } from './updateShape';
 
 /**
  * What an inspection found: the update's shape, a fault in it, that checking it took too much, or that the
