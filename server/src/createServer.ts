@@ -48,7 +48,6 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   // A broken template stops the start before the data directory is locked.
   const templates = await loadTemplates(TEMPLATES_DIR);
   const health = new HealthState();
-  health.markDegraded({ reason: DegradedReason.starting });
   const store = await openEmbeddedStore({
     dataDir: config.dataDir,
     log: log.child('storage'),
@@ -72,6 +71,8 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
   const gate = createUpgradeGate({ config, meta: store.meta, rooms, rights, connections, audit, log: log.child('sync') });
   server.on('upgrade', gate.onUpgrade);
   closeIdleConnections(server, config.limits.idleUpgradeMs);
+  // Not up before every update can be checked (issue #9).
+  await gate.ready();
 
   const address = await listen(server, config.host, config.port);
   const origin = config.publicOrigin ?? `http://${urlHost(config.host)}:${address.port}`;
@@ -80,7 +81,7 @@ export async function startServer(config: Config, log: Logger, options: StartOpt
     const file = path.join(config.dataDir, 'demo-invitations.json');
     await replaceFileDurably(file, `${file}.tmp`, `${JSON.stringify(demoInvitations, null, 2)}\n`);
   }
-  health.clear({ reason: DegradedReason.starting });
+  health.markStarted();
   log.info('server.listening', { port: address.port });
 
   return {

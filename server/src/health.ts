@@ -2,8 +2,6 @@ import type { StorageWatcher } from './storage/Store';
 
 /** Why a part is degraded; stable codes that monitoring may match on (DESIGN.md §7). */
 export const DegradedReason = {
-  /** The server is still starting (never seen once it answers: it is cleared before listening). */
-  starting: 'starting',
   /** A doc of the plan is damaged or missing on disk: quarantined and refused, never served empty. */
   storageCorrupt: 'storage_corrupt',
   /** The disk refuses writes for the plan (full, failing, read-only): nothing new is acknowledged. */
@@ -17,9 +15,22 @@ export interface DegradedEntry {
   reason: DegradedReason;
 }
 
-/** What /healthz reports beyond "ok": plans that failed to load, storage that refuses writes. */
+/** What /healthz reports: starting, or ok with plans that failed to load and storage that refuses writes. */
 export class HealthState {
   private readonly degraded = new Map<string, DegradedEntry>();
+  private started = false;
+
+  /**
+   * The server is listening and everything a first start promises exists (the demo invitations file, DESIGN.md
+   * §7): /healthz answers 200 from now on.
+   */
+  markStarted(): void {
+    this.started = true;
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
 
   /** Records a problem; the same planId and reason are listed once. */
   markDegraded(entry: DegradedEntry): void {

@@ -26,7 +26,8 @@ export async function openHonestPlan(base: string, cookie: string): Promise<Hone
   const maker = await acceptInvitation(base, created.token);
   const a = connectDoc(base, created.planId, GEZAMENLIJK, { cookie: maker.cookie });
   const b = connectDoc(base, created.planId, GEZAMENLIJK, { cookie: maker.cookie });
-  await waitFor(() => a.synced && b.synced, 'the honest plan synced');
+  // Saved, not only synced: its first content messages have been through the server's checks.
+  await waitFor(() => a.synced && b.synced && a.saved >= 1 && b.saved >= 1, 'the honest plan synced');
   let lines = 0;
   return {
     planId: created.planId,

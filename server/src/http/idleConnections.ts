@@ -3,21 +3,24 @@ import type { Socket } from 'node:net';
 
 /**
  * A connection must send a complete request or WebSocket upgrade within `ms` of opening, or it is cut off
- * (issue #9, idle upgrade timeout): an attacker cannot hold sockets open by saying nothing or sending headers
- * byte by byte. After the first request, Node's keep-alive and header timeouts take over.
+ * (issue #9, idle upgrade timeout): an attacker cannot hold sockets open by saying nothing or by sending
+ * headers byte by byte. After its first request, Node's own keep-alive and header timeouts apply.
  */
 export function closeIdleConnections(server: http.Server, ms: number): void {
-  const timers = new WeakMap<Socket, NodeJS.Timeout>();
-  const settle = (socket: Socket) => clearTimeout(timers.get(socket));
+  const pending = new Map<Socket, NodeJS.Timeout>();
+  const settle = (socket: Socket) => {
+    clearTimeout(pending.get(socket));
+    pending.delete(socket);
+  };
   server.on('connection', (socket: Socket) => {
-    const timer = setTimeout(() => socket.destroy(), ms);
+    const timer = setTimeout(() => {
+      // After a long pause of the event loop, timers run before the reads that waited: let those come first.
+      setImmediate(() => pending.has(socket) && socket.destroy());
+    }, ms);
     timer.unref();
-    timers.set(socket, timer);
+    pending.set(socket, timer);
     socket.once('close', () => settle(socket));
   });
   server.on('request', (req: http.IncomingMessage) => settle(req.socket));
   server.on('upgrade', (req: http.IncomingMessage) => settle(req.socket));
-  // A kept-alive connection's next request gets the same bound for its headers.
-  server.headersTimeout = Math.max(ms, 1_000);
-  server.requestTimeout = Math.max(ms * 3, 30_000);
 }

@@ -177,6 +177,8 @@ export function createUpgradeGate(deps: {
 
   return {
     onUpgrade,
+    /** Resolves once updates can be checked (the inspection workers are loaded); rejects when they cannot. */
+    ready: () => inspector.ready(),
     /** Closes every socket, stops the heartbeat and the inspection workers. */
     async close(): Promise<void> {
       heartbeat.stop();

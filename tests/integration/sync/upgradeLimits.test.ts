@@ -19,7 +19,7 @@ describe('limits at the WebSocket upgrade', () => {
   let jb: SignedIn;
   const port = () => Number(new URL(server.base).port);
   beforeAll(async () => {
-    server = await startServer({ env: { UPGRADE_BURST_PER_IP: '5', UPGRADES_PER_SECOND_PER_IP: '1', IDLE_UPGRADE_MS: '400' } });
+    server = await startServer({ env: { UPGRADE_BURST_PER_IP: '5', UPGRADES_PER_SECOND_PER_IP: '2', IDLE_UPGRADE_MS: '400' } });
     jb = await signInAs(server.base, server.invitations, 'jeugdbeschermer');
   });
   afterAll(() => server.close({ remove: true }));
@@ -94,20 +94,19 @@ describe('limits at the WebSocket upgrade', () => {
 
   it('[U1] more upgrades from one address than its burst get HTTP 429; after a pause it may connect again', async () => {
     // The tests above used a few upgrades: wait until the bucket is full again (burst / rate).
-    await new Promise((r) => setTimeout(r, 5200));
-    const started = Date.now();
-    const clients = Array.from({ length: 8 }, () => connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie }));
+    await new Promise((r) => setTimeout(r, 2600));
+    const t0 = Date.now();
+    const clients = Array.from({ length: 12 }, () => connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie }));
     const outcomes = await Promise.all(clients.map(async (c) => ((await c.opened) ? 'open' : c.closeCode)));
-    // The bucket refills at 1 a second while the 8 connect: on a busy machine that takes long enough for one more.
-    const refilled = Math.floor((Date.now() - started) / 1000);
+    // The burst, plus what the rate refilled while they came in (a loaded machine may take a while).
+    const refilled = Math.floor(((Date.now() - t0) / 1000) * 2);
     const opened = outcomes.filter((o) => o === 'open').length;
     expect(opened).toBeGreaterThanOrEqual(5);
     expect(opened).toBeLessThanOrEqual(5 + refilled);
-    expect(outcomes.filter((o) => o === 'http 429')).toHaveLength(8 - opened);
-    expect(opened).toBeLessThan(8);
+    expect(outcomes.filter((o) => o === 'http 429')).toHaveLength(12 - opened);
     expect(server.logs.some((l) => l.event === 'security.upgrade_rate_limited')).toBe(true);
     clients.forEach((c) => c.close());
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 600));
     const again = connectDoc(server.base, jb.planId, GEZAMENLIJK, { cookie: jb.cookie });
     expect(await again.opened).toBe(true);
     again.close();

@@ -3,6 +3,7 @@ import { SyncMessageType } from '../../../../shared/src/protocol/messageTypes';
 import { allowedRoots } from '../../../../shared/src/schema/planSchema';
 import { translate, type MessageKey } from '../../../../shared/src/i18n/translate';
 import type { ConnectionContext } from '../connection';
+import type { UpdateShape } from '../inspection/updateShape';
 import type { InspectionResult } from '../inspection/updateInspector';
 import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
 import { encodeRejected, encodeSyncStep2 } from '../messages';
@@ -43,7 +44,8 @@ export async function handleSync(ctx: ConnectionContext, decoder: decoding.Decod
 async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncType: number, settle: (n: number) => void): Promise<void> {
   const n = ctx.saved.next();
   const inspected = await ctx.inspector.inspect(update);
-  if (!ctx.isOpen()) return;
+  // Shutting down: unchecked and unacknowledged, the client sends it again after reconnecting.
+  if (!ctx.isOpen() || (!inspected.ok && inspected.fault === 'stopped')) return;
   const shape = shapeOf(inspected);
   const { room, limits, member } = ctx;
   const missing = hasMissingDependencies(shape, room.doc);
@@ -83,7 +85,7 @@ function settleWhenDurable(ctx: ConnectionContext, n: number, settle: (n: number
 }
 
 /** The worker's verdict as a shape, or the refusal it means: too much to hold or check → 4413, else 4400. */
-function shapeOf(inspected: InspectionResult) {
+function shapeOf(inspected: InspectionResult): UpdateShape {
   if (inspected.ok) return inspected.shape;
   const tooLarge = inspected.fault === 'over_budget' || inspected.fault === 'too_many_structs';
   throw new RefusedMessage(tooLarge ? 'too_large' : 'malformed', inspected.fault);

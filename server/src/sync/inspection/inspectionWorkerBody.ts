@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readUpdateShape, type ShapeBounds } from './readUpdateShape';
+import { readUpdateShape } from './readUpdateShape';
+import type { ShapeBounds } from './updateShape';
 
-/** A request from the main thread: one update to inspect, its bytes transferred (not copied). */
+/** A request from the main thread: one update to inspect, in shared memory. */
 export interface InspectionRequest {
   readonly id: number;
   readonly update: Uint8Array;
@@ -16,6 +17,7 @@ const port = parentPort;
 if (!port) throw new Error('inspectionWorkerBody runs only as a worker');
 const bounds = workerData as ShapeBounds;
 port.on('message', (request: InspectionRequest) => {
-  port.postMessage({ id: request.id, result: readUpdateShape(request.update, bounds) });
+  // A copy of our own: the bytes are shared with the main thread, and text decoding refuses shared memory.
+  port.postMessage({ id: request.id, result: readUpdateShape(new Uint8Array(request.update), bounds) });
 });
 port.postMessage({ ready: true });

@@ -1,54 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-
-/** How much one update may hold (issue #9); from the configuration. */
-export interface ShapeBounds {
-  /** Structs plus delete ranges in one update. */
-  readonly maxStructs: number;
-  /** Nesting of shared types from a root (a root is 1), and of JSON values inside content. */
-  readonly maxDepth: number;
-}
-
-/** Where the depth of a type the update does not carry comes from (resolved against the live doc). */
-export const AnchorKind = {
-  /** The item at (client, clock) is itself a type; its depth counts. */
-  typeItem: 0,
-  /** The item at (client, clock) sits in a type; that type's depth counts. */
-  parentOf: 1,
-} as const;
-
-/**
- * What the main thread needs to know of a well-formed v1 update to check it against the live doc without
- * decoding it again. Flat number arrays, so the worker's answer is cheap to copy.
- */
-export interface UpdateShape {
-  /** Structs plus delete ranges. */
-  readonly units: number;
-  /** Root names the update writes into directly (checked against the doc type's allowlist). */
-  readonly roots: string[];
-  /** `[client, end]` pairs: the update carries structs of `client` up to clock `end` (exclusive). */
-  readonly ends: number[];
-  /** `[client, clock]` pairs: the doc must already hold every clock of `client` below `clock`. */
-  readonly needs: number[];
-  /** `[client, clock, length]` triples: the ranges the update deletes, sorted per client. */
-  readonly deletes: number[];
-  /** `[kind, client, clock, depthBelow]`: types nested `depthBelow` deep under a type that is in the doc. */
-  readonly anchors: number[];
-}
-
-/** Why an update was refused before it reached the doc. */
-export type ShapeFault = 'malformed' | 'v2_encoding' | 'too_many_structs' | 'too_deep' | 'subdocument';
-
-export type ShapeResult = { ok: true; shape: UpdateShape } | { ok: false; fault: ShapeFault; detail: string };
-
-class ShapeError extends Error {
-  constructor(
-    readonly fault: ShapeFault,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
+import { NO_REF, ParentMode, resolveTypeNesting, type ItemTable } from './typeNesting';
+import { ShapeError, type ShapeBounds, type ShapeResult, type UpdateShape } from './updateShape';
 
 /** No honest client reaches four billion operations under one clientID; beyond it clocks are hostile. */
 const MAX_CLOCK = 2 ** 32;
@@ -61,11 +14,6 @@ const CONTENT = { gc: 0, deleted: 1, json: 2, binary: 3, string: 4, embed: 5, fo
 const TYPE_REFS = 7;
 const XML_ELEMENT = 3;
 const XML_HOOK = 5;
-
-const PARENT_DERIVED = 0;
-const PARENT_ROOT = 1;
-const PARENT_ID = 2;
-const NO_REF = -1;
 
 /**
  * Decodes a Yjs v1 update completely, the way `Y.applyUpdate` reads it, and checks what the live doc must
@@ -126,7 +74,7 @@ class Column {
   }
 }
 
-class ShapeReader {
+class ShapeReader implements ItemTable {
   private readonly d: decoding.Decoder;
   private units = 0;
   private readonly roots = new Set<string>();
@@ -159,7 +107,7 @@ class ShapeReader {
     if (decoding.hasContent(this.d)) throw new ShapeError('malformed', 'trailing bytes after the update');
     const { references } = this;
     for (let i = 0; i < references.length; i += 2) this.requireReference(references[i] as number, references[i + 1] as number);
-    const anchors = new DepthResolver(this, this.bounds.maxDepth).resolve();
+    const anchors = resolveTypeNesting(this, this.bounds.maxDepth);
     return {
       units: this.units,
       roots: [...this.roots],
@@ -230,14 +178,14 @@ class ShapeReader {
     const hasRightOrigin = (info & BIT7) === BIT7;
     const origin = hasOrigin ? this.readId(client, clock) : undefined;
     const rightOrigin = hasRightOrigin ? this.readId(client, clock) : undefined;
-    let mode = PARENT_DERIVED;
+    let mode: number = ParentMode.derived;
     let parent: [number, number] | undefined;
     if (!hasOrigin && !hasRightOrigin) {
       if (decoding.readVarUint(this.d) === 1) {
-        mode = PARENT_ROOT;
+        mode = ParentMode.root;
         this.roots.add(decoding.readVarString(this.d));
       } else {
-        mode = PARENT_ID;
+        mode = ParentMode.id;
         parent = this.readId(client, clock);
       }
       if ((info & BIT6) === BIT6) decoding.readVarString(this.d); // parentSub: a map key
@@ -396,105 +344,7 @@ class ShapeReader {
   }
   parentOf(i: number): { mode: number; client: number; clock: number } {
     const mode = this.parentMode.at(i);
-    if (mode === PARENT_DERIVED) return { mode, client: this.originClient.at(i), clock: this.originClock.at(i) };
+    if (mode === ParentMode.derived) return { mode, client: this.originClient.at(i), clock: this.originClock.at(i) };
     return { mode, client: this.parentClient.at(i), clock: this.parentClock.at(i) };
-  }
-}
-
-/** The depth of an item's parent type: absolute from a root (`anchor` -1), or below an anchor in the doc. */
-interface ParentDepth {
-  anchor: number;
-  depth: number;
-}
-
-const GARBAGE: ParentDepth = { anchor: -2, depth: 0 };
-
-/**
- * Works out how deep each type in the update is nested, without recursion (an update can chain a million
- * items). An item's parent is given as a root name, as the ID of a type item, or not at all: then it is the
- * parent of its origin. References into the doc become anchors the main thread resolves against it. Refuses
- * cycles of origins, which Yjs would keep pending for ever.
- */
-class DepthResolver {
-  private readonly memo: (ParentDepth | undefined)[];
-  private readonly visiting: Uint8Array;
-  private readonly anchorIndex = new Map<string, number>();
-  private readonly anchors: number[] = [];
-
-  constructor(
-    private readonly r: ShapeReader,
-    private readonly maxDepth: number,
-  ) {
-    this.memo = new Array<ParentDepth | undefined>(r.itemCount);
-    this.visiting = new Uint8Array(r.itemCount);
-  }
-
-  resolve(): number[] {
-    for (let i = 0; i < this.r.itemCount; i++) {
-      if (!this.r.isType(i)) continue;
-      const parent = this.parentDepth(i);
-      if (parent === GARBAGE) continue;
-      const depth = parent.depth + 1;
-      // An anchor in the doc is at least a root (depth 1), so the bound is checked here as early as it can be.
-      if (depth + (parent.anchor >= 0 ? 1 : 0) > this.maxDepth) throw new ShapeError('too_deep', 'types nested too deep');
-      if (parent.anchor >= 0) {
-        const at = parent.anchor * 4 + 3;
-        this.anchors[at] = Math.max(this.anchors[at] as number, depth);
-      }
-    }
-    return this.anchors;
-  }
-
-  /** The parent depth of item i, following origins iteratively. */
-  private parentDepth(start: number): ParentDepth {
-    const stack = [start];
-    while (stack.length > 0) {
-      const i = stack[stack.length - 1] as number;
-      if (this.memo[i] !== undefined) {
-        stack.pop();
-        continue;
-      }
-      const step = this.step(i);
-      if (typeof step === 'number') {
-        if (this.visiting[step] === 1) throw new ShapeError('malformed', 'items that depend on each other in a cycle');
-        this.visiting[i] = 1;
-        stack.push(step);
-        continue;
-      }
-      this.memo[i] = step;
-      this.visiting[i] = 0;
-      stack.pop();
-    }
-    return this.memo[start] as ParentDepth;
-  }
-
-  /** Either item i's parent depth, or the index of the item it must be computed from first. */
-  private step(i: number): ParentDepth | number {
-    const { mode, client, clock } = this.r.parentOf(i);
-    if (mode === PARENT_ROOT) return { anchor: -1, depth: 1 };
-    if (client === NO_REF) return GARBAGE;
-    const j = this.r.itemAt(client, clock);
-    // Pointing into a GC struct makes the item GC as well (Yjs); anything else not in the update is in the doc.
-    if (j === undefined && this.r.inGc(client, clock)) return GARBAGE;
-    if (mode === PARENT_ID) {
-      if (j === undefined) return { anchor: this.anchor(AnchorKind.typeItem, client, clock), depth: 0 };
-      if (!this.r.isType(j)) return GARBAGE;
-      const parentOfType = this.memo[j];
-      if (parentOfType === undefined) return j;
-      return parentOfType === GARBAGE ? GARBAGE : { anchor: parentOfType.anchor, depth: parentOfType.depth + 1 };
-    }
-    if (j === undefined) return { anchor: this.anchor(AnchorKind.parentOf, client, clock), depth: 0 };
-    return this.memo[j] ?? j;
-  }
-
-  private anchor(kind: number, client: number, clock: number): number {
-    const key = `${kind}:${client}:${clock}`;
-    let index = this.anchorIndex.get(key);
-    if (index === undefined) {
-      index = this.anchorIndex.size;
-      this.anchorIndex.set(key, index);
-      this.anchors.push(kind, client, clock, 0);
-    }
-    return index;
   }
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { AnchorKind, type UpdateShape } from './readUpdateShape';
+import { AnchorKind, type UpdateShape } from './updateShape';
 
 /**
  * Checks of an update's shape (from the inspection worker) against the live doc, on the main thread. Each

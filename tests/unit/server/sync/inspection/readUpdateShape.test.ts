@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { AnchorKind, readUpdateShape, type ShapeResult, type UpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
+import { readUpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
+import { AnchorKind, type ShapeResult, type UpdateShape } from '../../../../../server/src/sync/inspection/updateShape';
 import {
   deeplyNestedElements,
   deeplyNestedJson,

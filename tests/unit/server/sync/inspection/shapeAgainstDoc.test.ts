@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { readUpdateShape, type UpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
+import { readUpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
+import type { UpdateShape } from '../../../../../server/src/sync/inspection/updateShape';
 import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../../../../../server/src/sync/inspection/shapeAgainstDoc';
 
 function shapeOf(update: Uint8Array): UpdateShape {
