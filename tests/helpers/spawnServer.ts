@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitFor } from './waitFor';
@@ -21,20 +20,21 @@ export interface ChildServer {
  */
 export async function spawnServer(options: { dataDir?: string; env?: Record<string, string>; bundle?: string } = {}): Promise<ChildServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'gezinsplan-child-')));
-  const port = await freePort();
   const proc = spawn(process.execPath, options.bundle ? [options.bundle] : ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  await waitFor(async () => {
+  // The server picks its own port and prints it once started: a port chosen here and handed over could be
+  // taken meanwhile by another test's server, whose /healthz would then answer for this one.
+  const base = await waitFor(() => {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.slice(-500)}`);
-    return fetch(`${base}/healthz`).then((r) => r.status === 200, () => false);
-  }, 'the child server to answer /healthz', 30_000);
+    return /draait op (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+  }, 'the child server to print its address', 30_000);
+  await waitFor(() => fetch(`${base}/healthz`).then((r) => r.status === 200, () => false), 'the child server to answer /healthz', 30_000);
   return {
     base, dataDir, proc,
     output: () => out,
@@ -47,15 +47,4 @@ export async function spawnServer(options: { dataDir?: string; env?: Record<stri
       await exited;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
