@@ -7,7 +7,9 @@ import { translate } from '../../../shared/src/i18n/translate';
 import { BLOCK_INFO, EIGEN_BLOCK_INFO, isBlockKey, type EigenBlockKey } from '../../../shared/src/schema/blockCatalog';
 import { parseDocName } from '../../../shared/src/schema/docNames';
 import { proseV2, type ProseKeyV2 } from '../../../shared/src/schema/proseV2';
+import { PROFESSIONEEL_SECTION, versionSectionOwner } from '../../../shared/src/versions/versionSections';
 import { blockAnchor } from '../blocks/BlockSection';
+import { versionPath } from '../routes';
 import type { AnyItem } from '../blocks/listBinding';
 import { listWords } from '../blocks/listWords';
 import { usePlanData, type PlanData } from '../blocks/planData';
@@ -60,6 +62,10 @@ export function useAnchorDescription(anchor: ReadAnchor, place: ThreadPlace): An
  */
 export function describeAnchor(anchor: ReadAnchor, place: ThreadPlace, data: PlanData, anchored: AnchoredText | null): AnchorDescription {
   if (anchor.kind === 'unknown') return { text: translate('opmerkingen.anker.onbekend'), href: null, gone: false };
+  if (anchor.kind === 'version') {
+    const deel = versionSectionTitle(anchor.blockPath[0] ?? '', data);
+    return { text: translate('opmerkingen.anker.versie', { nummer: anchor.versionNumber, deel }), href: versionPath(data.plan.planId, anchor.versionNumber), gone: false };
+  }
   const doc = parseDocName(anchor.docName);
   const eigen = doc?.kind === 'eigen' ? data.eigen.find((e) => e.member.memberId === doc.memberId) : undefined;
   const withOwner = (d: AnchorDescription): AnchorDescription =>
@@ -87,6 +93,15 @@ export function describeAnchor(anchor: ReadAnchor, place: ThreadPlace, data: Pla
       return never;
     }
   }
+}
+
+/** The title a version's page gives a section: the block's name, "Zo ziet … het", or the professionals' part. */
+function versionSectionTitle(section: string, data: PlanData): string {
+  if (isBlockKey(section)) return translate(BLOCK_INFO[section].labelKey);
+  if (section === PROFESSIONEEL_SECTION) return translate('plan.professioneel');
+  const owner = versionSectionOwner(section);
+  const member = data.eigen.find((e) => e.member.memberId === owner)?.member;
+  return translate('plan.otherView', { name: member?.name ?? translate('lid.onbekend') });
 }
 
 /** "zorg 2", "actie 1 bij doel 3": the card's own title, lower-cased inside a sentence; null when the item is gone. */
