@@ -13,6 +13,7 @@ import { startServer } from '../helpers/startServer';
 const WAIT = { timeout: 30_000, interval: 100 };
 const EDIT = 'Na het overleg belde school over Mila';
 const REASON = 'De avonden zijn nu rustig';
+const VERSION_COMMENT = 'Hier staat de zorg over school nog niet in';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -130,5 +131,24 @@ describe('teamoverleg and versions in the browser', () => {
     expect(await agreements.textContent()).toContain('Niet akkoord (1)');
     expect(await page.locator('main').textContent()).not.toContain('Taxatie en weging');
     await expectAccessible(page);
+  }, 120_000);
+
+  it('[E4] a comment on a block of version 1 shows beside that block, for the parent who wrote it and for the jeugdbeschermer', async () => {
+    const { page } = ouder;
+    await page.goto(`${server.base}/plan/${planId}/versies/1`);
+    const zorgen = page.locator('[data-section="zorgen"]');
+    await zorgen.getByRole('button', { name: 'Opmerking bij dit blok' }).click();
+    const form = zorgen.getByTestId('new-thread');
+    expect(await form.textContent()).toContain('Bij het blok Zorgen');
+    await form.getByLabel('Uw opmerking').fill(VERSION_COMMENT);
+    await form.getByRole('button', { name: 'Plaatsen' }).click();
+    await expect.poll(() => zorgen.locator('.thread-column .thread').first().textContent(), WAIT).toContain(VERSION_COMMENT);
+    expect(await zorgen.locator('.thread-column .thread').first().textContent()).toContain('Bij versie 1, deel Zorgen');
+    expect(await page.locator('[data-section]:not([data-section="zorgen"]) .thread').count()).toBe(0);
+    await expectAccessible(page);
+
+    const jb = jeugdbeschermer.page;
+    await jb.goto(`${server.base}/plan/${planId}/versies/1`);
+    await expect.poll(() => jb.locator('[data-section="zorgen"] .thread-column').textContent(), WAIT).toContain(VERSION_COMMENT);
   }, 120_000);
 });

@@ -13,13 +13,15 @@ interface ThreadColumnProps {
   readonly blockLabel: string;
   /** The anchor of "Opmerking bij dit blok"; none where a block cannot be commented on as a whole. */
   readonly blockAnchor: AnchorInput | null;
+  /** A thread on the block is always "alleen professionals" (the professionals' part of a version). */
+  readonly internOnly?: boolean;
 }
 
 /**
  * The threads beside one block (under it on a narrow screen), the form for a new thread on something in the
  * block, and "Opmerking bij dit blok" (issue #7). Shows nothing where there is nothing to show or do.
  */
-export function ThreadColumn({ place, blockLabel, blockAnchor }: ThreadColumnProps) {
+export function ThreadColumn({ place, blockLabel, blockAnchor, internOnly = false }: ThreadColumnProps) {
   const comments = useComments();
   const [focusId, setFocusId] = useState<string | null>(null);
   const key = placeKey(place);
@@ -34,11 +36,11 @@ export function ThreadColumn({ place, blockLabel, blockAnchor }: ThreadColumnPro
   }, [focusId, threads]);
 
   if (!comments) return null;
-  const mayStart = comments.mayStart.iedereen || comments.mayStart.professionals;
+  const mayStart = internOnly ? comments.mayStart.professionals : comments.mayStart.iedereen || comments.mayStart.professionals;
   if (threads.length === 0 && !draft && !(blockAnchor && mayStart)) return null;
   const startBlockThread = () => {
     if (!blockAnchor) return;
-    comments.startDraft({ anchor: blockAnchor, placeKey: key, label: translate('opmerkingen.anker.blok', { blok: blockLabel }), internOnly: false });
+    comments.startDraft({ anchor: blockAnchor, placeKey: key, label: translate('opmerkingen.anker.blok', { blok: blockLabel }), internOnly });
   };
 
   return (

@@ -1,16 +1,20 @@
-import { useCallback } from 'react';
-import type * as Y from 'yjs';
+import { useCallback, useContext } from 'react';
+import * as Y from 'yjs';
 import { resolveTextRange, type AnchoredText } from '../../../shared/src/comments/anchorRange';
 import type { ThreadPlace } from '../../../shared/src/comments/anchorPlace';
-import type { ReadAnchor } from '../../../shared/src/comments/threadAnchor';
+import type { ReadAnchor, VersionThreadAnchor } from '../../../shared/src/comments/threadAnchor';
 import { translate } from '../../../shared/src/i18n/translate';
 import { BLOCK_INFO, EIGEN_BLOCK_INFO, isBlockKey, type EigenBlockKey } from '../../../shared/src/schema/blockCatalog';
 import { parseDocName } from '../../../shared/src/schema/docNames';
 import { proseV2, type ProseKeyV2 } from '../../../shared/src/schema/proseV2';
+import { PROFESSIONEEL_SECTION, versionSectionOwner } from '../../../shared/src/versions/versionSections';
 import { blockAnchor } from '../blocks/BlockSection';
+import { versionPath } from '../routes';
 import type { AnyItem } from '../blocks/listBinding';
 import { listWords } from '../blocks/listWords';
-import { usePlanData, type PlanData } from '../blocks/planData';
+import { PlanDataContext, type PlanData } from '../blocks/planData';
+import type { PlanMember } from '../api/types';
+import { useComments } from './commentsData';
 import { useDocSnapshot } from '../sync/useDocSnapshot';
 
 /** What a thread is about, for people, and where on the page that is. */
@@ -23,6 +27,8 @@ export interface AnchorDescription {
 }
 
 const QUOTE_SHOWN = 120;
+/** Read when there is no doc to read (off the plan page). */
+const NO_DOC = new Y.Doc();
 
 /** The open doc a text anchor points into (the professionals' part is not among the page's docs: null). */
 function anchoredDoc(anchor: ReadAnchor, data: PlanData): { doc: Y.Doc; kind: 'gezamenlijk' | 'eigen' } | null {
@@ -39,8 +45,10 @@ function anchoredDoc(anchor: ReadAnchor, data: PlanData): { doc: Y.Doc; kind: 'g
  * change the plan's snapshot, so this reads the doc itself, at most once a frame).
  */
 export function useAnchorDescription(anchor: ReadAnchor, place: ThreadPlace): AnchorDescription {
-  const data = usePlanData();
-  const target = anchoredDoc(anchor, data);
+  // The version page has the comments but not the plan's docs: there only version anchors have a place.
+  const data = useContext(PlanDataContext);
+  const comments = useComments();
+  const target = data ? anchoredDoc(anchor, data) : null;
   const field = anchor.kind === 'text' ? anchor.field : '';
   const start = anchor.kind === 'text' ? anchor.start : '';
   const end = anchor.kind === 'text' ? anchor.end : '';
@@ -50,8 +58,10 @@ export function useAnchorDescription(anchor: ReadAnchor, place: ThreadPlace): An
     (doc: Y.Doc): AnchoredText | null => (hasTarget ? resolveTextRange(doc, proseV2(doc, kind, field as ProseKeyV2<typeof kind>), start, end) : null),
     [hasTarget, kind, field, start, end],
   );
-  const anchored = useDocSnapshot(target?.doc ?? data.gezamenlijk.connection.doc, read);
-  return describeAnchor(anchor, place, data, anchored);
+  const anchored = useDocSnapshot(target?.doc ?? data?.gezamenlijk.connection.doc ?? NO_DOC, read);
+  if (data) return describeAnchor(anchor, place, data, anchored);
+  if (anchor.kind === 'version' && comments) return describeVersionAnchor(anchor, comments.planId, comments.members);
+  return { text: translate('opmerkingen.anker.onbekend'), href: null, gone: false };
 }
 
 /**
@@ -60,6 +70,7 @@ export function useAnchorDescription(anchor: ReadAnchor, place: ThreadPlace): An
  */
 export function describeAnchor(anchor: ReadAnchor, place: ThreadPlace, data: PlanData, anchored: AnchoredText | null): AnchorDescription {
   if (anchor.kind === 'unknown') return { text: translate('opmerkingen.anker.onbekend'), href: null, gone: false };
+  if (anchor.kind === 'version') return describeVersionAnchor(anchor, data.plan.planId, data.plan.members);
   const doc = parseDocName(anchor.docName);
   const eigen = doc?.kind === 'eigen' ? data.eigen.find((e) => e.member.memberId === doc.memberId) : undefined;
   const withOwner = (d: AnchorDescription): AnchorDescription =>
@@ -87,6 +98,21 @@ export function describeAnchor(anchor: ReadAnchor, place: ThreadPlace, data: Pla
       return never;
     }
   }
+}
+
+/** "Bij versie 2, deel Zorgen", linking to that version's page: the same on the plan page and the version page. */
+function describeVersionAnchor(anchor: VersionThreadAnchor, planId: string, members: readonly PlanMember[]): AnchorDescription {
+  const deel = versionSectionTitle(anchor.blockPath[0] ?? '', members);
+  return { text: translate('opmerkingen.anker.versie', { nummer: anchor.versionNumber, deel }), href: versionPath(planId, anchor.versionNumber), gone: false };
+}
+
+/** The title a version's page gives a section: the block's name, "Zo ziet … het", or the professionals' part. */
+function versionSectionTitle(section: string, members: readonly PlanMember[]): string {
+  if (isBlockKey(section)) return translate(BLOCK_INFO[section].labelKey);
+  if (section === PROFESSIONEEL_SECTION) return translate('plan.professioneel');
+  const owner = versionSectionOwner(section);
+  const member = members.find((m) => m.memberId === owner);
+  return translate('plan.otherView', { name: member?.name ?? translate('lid.onbekend') });
 }
 
 /** "zorg 2", "actie 1 bij doel 3": the card's own title, lower-cased inside a sentence; null when the item is gone. */

@@ -6,47 +6,61 @@ import type { PrintItem, PrintLine, PrintSection } from '../../../shared/src/ver
  * printable form the PDF uses. `actions` adds controls under a block's heading (restore, for the
  * jeugdbeschermer).
  */
-export function PrintedSections({ sections, actions }: { sections: readonly PrintSection[]; actions?: (section: PrintSection) => ReactNode }) {
+export function PrintedSections({
+  sections,
+  actions,
+  side,
+}: {
+  sections: readonly PrintSection[];
+  actions?: (section: PrintSection) => ReactNode;
+  /** Beside each section's content (under it on a narrow screen): the comment threads on a version's page. */
+  side?: (section: PrintSection) => ReactNode;
+}) {
   return (
     <>
       {sections.map((section) => (
-        <PrintedSection key={section.key} section={section} actions={actions?.(section)} />
+        <PrintedSection key={section.key} section={section} actions={actions?.(section)} side={side?.(section)} />
       ))}
     </>
   );
 }
 
-function PrintedSection({ section, actions }: { section: PrintSection; actions: ReactNode }) {
+function PrintedSection({ section, actions, side }: { section: PrintSection; actions: ReactNode; side: ReactNode }) {
   const id = useId();
   const empty = section.records.length === 0 && section.lists.every((l) => l.items.length === 0) && section.prose.every((p) => p.paragraphs.every((t) => t.trim() === ''));
   return (
     <section className="plan-section version-section" aria-labelledby={`${id}-h`} data-section={section.key}>
       <h2 id={`${id}-h`}>{section.titel}</h2>
       {actions}
-      {section.records.length > 0 && <Lines lines={section.records} />}
-      {section.prose.map((prose) =>
-        prose.paragraphs.some((p) => p.trim() !== '') ? (
-          <div key={prose.key} className="version-prose">
-            <h3>{prose.label}</h3>
-            {prose.paragraphs.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
-        ) : null,
-      )}
-      {section.lists.map((list) =>
-        list.items.length > 0 ? (
-          <div key={list.key}>
-            {list.label && <h3>{list.label}</h3>}
-            <ul className="version-items">
-              {list.items.map((item) => (
-                <Item key={item.id} item={item} />
-              ))}
-            </ul>
-          </div>
-        ) : null,
-      )}
-      {empty && <p className="muted">—</p>}
+      <div className="block__layout">
+        <div className="block__content">
+          {section.records.length > 0 && <Lines lines={section.records} />}
+          {section.prose.map((prose) =>
+            prose.paragraphs.some((p) => p.trim() !== '') ? (
+              <div key={prose.key} className="version-prose">
+                <h3>{prose.label}</h3>
+                {prose.paragraphs.map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </div>
+            ) : null,
+          )}
+          {section.lists.map((list) =>
+            list.items.length > 0 ? (
+              <div key={list.key}>
+                {list.label && <h3>{list.label}</h3>}
+                <ul className="version-items">
+                  {list.items.map((item) => (
+                    <Item key={item.id} item={item} />
+                  ))}
+                </ul>
+              </div>
+            ) : null,
+          )}
+          {empty && <p className="muted">—</p>}
+        </div>
+        {side}
+      </div>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { AppLink } from '../components/AppLink';
 import { comparePath } from '../routes';
 import { AgreementPanel } from './AgreementPanel';
 import { PrintedSections } from './PrintedSections';
+import { VersionComments, VersionThreadColumn } from './VersionComments';
 import { errorOf, useLoaded } from './useLoaded';
 import { formatMoment, VersionFrame } from './VersionFrame';
 
@@ -22,7 +23,11 @@ import { formatMoment, VersionFrame } from './VersionFrame';
 export function VersionPage({ planId, nummer }: { planId: string; nummer: number }) {
   return (
     <VersionFrame planId={planId} title={translate('versies.kort', { nummer })}>
-      {(plan) => <VersionContent plan={plan} nummer={nummer} />}
+      {(plan) => (
+        <VersionComments plan={plan}>
+          <VersionContent plan={plan} nummer={nummer} />
+        </VersionComments>
+      )}
     </VersionFrame>
   );
 }
@@ -113,6 +118,7 @@ function VersionBody({ plan, nummer, familie, list }: { plan: PlanView; nummer: 
         actions={(section) =>
           mayRestore && isBlockKey(section.key) ? <RestoreButton planId={plan.planId} nummer={nummer} blok={section.key} label={translate('versies.terugzetten.blok')} /> : null
         }
+        side={(section) => <VersionThreadColumn nummer={nummer} section={section} />}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { resolveTextRange } from '../../../shared/src/comments/anchorRange';
 import { clampQuote } from '../../../shared/src/comments/commentText';
-import type { AnchorDoc, AnchorInput } from '../../../shared/src/comments/threadAnchor';
+import type { AnchorDoc, PlanAnchorInput } from '../../../shared/src/comments/threadAnchor';
 import type { StoredAnchor } from '../../../shared/src/schema/blocks/opmerkingen';
 import type { ItemMeta } from '../../../shared/src/schema/fields';
 import { nestedList, type ListAccessor } from '../../../shared/src/schema/lists';
@@ -21,7 +21,7 @@ export interface VerifiedAnchor {
  * with a Dutch message otherwise. `over` names the members whose words it points at: the item's author (and the
  * child written for), the owner of an own doc.
  */
-export function verifyAnchor(doc: Y.Doc, anchor: AnchorInput, target: AnchorDoc): VerifiedAnchor {
+export function verifyAnchor(doc: Y.Doc, anchor: PlanAnchorInput, target: AnchorDoc): VerifiedAnchor {
   const owner = target.kind === 'eigen' ? [target.memberId] : [];
   switch (anchor.kind) {
     case 'text': {
@@ -45,7 +45,7 @@ export function verifyAnchor(doc: Y.Doc, anchor: AnchorInput, target: AnchorDoc)
   }
 }
 
-function findItem(doc: Y.Doc, target: AnchorDoc, anchor: Extract<AnchorInput, { kind: 'item' }>): ItemMeta | undefined {
+function findItem(doc: Y.Doc, target: AnchorDoc, anchor: Extract<PlanAnchorInput, { kind: 'item' }>): ItemMeta | undefined {
   const list = listsOf(target.kind)[anchor.list];
   if (!list) return undefined;
   if (!anchor.parent) return list.read(doc).find((i) => i.id === anchor.itemId);

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { channelDocName, isCommentChannel, type CommentChannel } from '../../../shared/src/comments/channel';
 import { commentTextProblem, findMentions, normalizeCommentText } from '../../../shared/src/comments/commentText';
-import { parseAnchorInput, readAnchor } from '../../../shared/src/comments/threadAnchor';
+import { parseAnchorInput, readAnchor, type AnchorDoc, type PlanAnchorInput, type ReadAnchor, type VersionThreadAnchor } from '../../../shared/src/comments/threadAnchor';
 import type { CommentAction } from '../../../shared/src/permissions/can';
 import { docAccess } from '../../../shared/src/permissions/docAccess';
 import type { PlanRights } from '../../../shared/src/permissions/member';
@@ -18,14 +18,17 @@ import {
   type Draad,
   type ThreadStatus,
 } from '../../../shared/src/schema/blocks/opmerkingen';
-import { OPMERKINGEN, parseDocName } from '../../../shared/src/schema/docNames';
+import { OPMERKINGEN, parseDocName, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
+import { PROFESSIONEEL_SECTION } from '../../../shared/src/versions/versionSections';
 import type { AuditRecorder } from '../audit/auditRecorder';
 import type { AuditEvent } from '../audit/auditTypes';
-import { verifyAnchor } from '../comments/verifyAnchor';
+import { verifyAnchor, type VerifiedAnchor } from '../comments/verifyAnchor';
+import { verifyVersionAnchor } from '../comments/verifyVersionAnchor';
 import { AccessDenied, Invalid, NotFound } from '../errors';
 import type { RightsService } from '../rights/rightsService';
 import type { MemberRecord, PlanRecord } from '../storage/records';
 import type { MetaStore } from '../storage/Store';
+import type { VersionStore } from '../storage/VersionStore';
 import type { RoomRegistry } from '../sync/roomRegistry';
 import { authorOf, bodyOf, planOfViewer, requireCan } from './planGuards';
 import { requireViewer, routeParam } from './requestGuards';
@@ -45,7 +48,7 @@ interface CommentContext {
  * read-only through the normal sync, so a new comment appears live everywhere; a write over a socket is refused
  * like any write to a doc one only reads. Every post, edit, deletion, resolve and copy is audited (no text).
  */
-export function commentsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; rights: RightsService; audit: AuditRecorder }): Router {
+export function commentsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; rights: RightsService; audit: AuditRecorder; versions: VersionStore }): Router {
   const { meta, rooms, audit } = deps;
   const router = Router();
   const viewer = requireViewer(meta);
@@ -81,6 +84,24 @@ export function commentsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; rig
       return fn(doc, draad);
     });
 
+  const refuseAnchor = (ctx: CommentContext, object: string): never => {
+    void audit.record({ event: 'access.denied', planId: ctx.plan.planId, memberId: ctx.member.memberId, role: ctx.member.role, object, outcome: 'refused', reason: 'startThread' });
+    throw new AccessDenied('anchor doc');
+  };
+  /** An anchor into a live plan doc, checked against the server's copy of that doc. */
+  const planAnchorOf = async (ctx: CommentContext, anchor: PlanAnchorInput, target: AnchorDoc): Promise<VerifiedAnchor> => {
+    // The professionals' part never shows in the channel the family reads, not even as a place.
+    if (target.kind === 'professioneel' && ctx.channel !== 'professionals') throw new Invalid('kanaal', 'opmerking.fout.alleenProfessionals');
+    if (docAccess(ctx.member, anchor.docName, ctx.rights) === 'none') refuseAnchor(ctx, anchor.docName);
+    return rooms.change(ctx.plan.planId, anchor.docName, (doc) => verifyAnchor(doc, anchor, target));
+  };
+  /** An anchor on a section of a frozen version (issue #8), checked against the stored version. */
+  const versionAnchorOf = async (ctx: CommentContext, anchor: VersionThreadAnchor): Promise<VerifiedAnchor> => {
+    const poster = { intern: ctx.channel === 'professionals', readsProfessioneel: docAccess(ctx.member, PROFESSIONEEL, ctx.rights) !== 'none' };
+    const verified = await verifyVersionAnchor(deps.versions, ctx.plan.planId, anchor, poster);
+    return verified === 'forbidden' ? refuseAnchor(ctx, `versie:${anchor.versionNumber}:${anchor.blockPath.join('/')}`) : verified;
+  };
+
   router.post(base, viewer, async (req, res) => {
     const body = bodyOf(req);
     const ctx = contextOf(req, res, body.kanaal);
@@ -88,14 +109,7 @@ export function commentsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; rig
     const { tekst, vermeldingen } = textOf(ctx, req);
     const checked = parseAnchorInput(body.anker);
     if (!checked.ok) throw new Invalid('anker', checked.problem);
-    const { anchor, doc: target } = checked;
-    // The professionals' part never shows in the channel the family reads, not even as a place.
-    if (target.kind === 'professioneel' && ctx.channel !== 'professionals') throw new Invalid('kanaal', 'opmerking.fout.alleenProfessionals');
-    if (docAccess(ctx.member, anchor.docName, ctx.rights) === 'none') {
-      void audit.record({ event: 'access.denied', planId: ctx.plan.planId, memberId: ctx.member.memberId, role: ctx.member.role, object: anchor.docName, outcome: 'refused', reason: 'startThread' });
-      throw new AccessDenied('anchor doc');
-    }
-    const verified = await rooms.change(ctx.plan.planId, anchor.docName, (doc) => verifyAnchor(doc, anchor, target));
+    const verified = checked.doc === null ? await versionAnchorOf(ctx, checked.anchor) : await planAnchorOf(ctx, checked.anchor, checked.doc);
     const ids = await rooms.change(ctx.plan.planId, ctx.docName, (doc) => startThread(doc, authorOf(ctx.member), { ...verified, tekst, vermeldingen }));
     await done(ctx, 'opmerking.posted', `${ctx.docName}:${ids.draadId}:${ids.reactieId}`);
     res.status(201).json({ kanaal: ctx.channel, ...ids });
@@ -166,11 +180,18 @@ export function commentsRouter(deps: { meta: MetaStore; rooms: RoomRegistry; rig
       return draad;
     });
     const anchor = readAnchor(source.anker);
-    if (anchor.kind !== 'unknown' && parseDocName(anchor.docName)?.kind === 'professioneel') throw new Invalid('anker', 'opmerking.fout.alleenProfessionals');
+    if (isProfessionalPlace(anchor)) throw new Invalid('anker', 'opmerking.fout.alleenProfessionals');
     const copyId = await rooms.change(ctx.plan.planId, OPMERKINGEN, (doc) => copyThread(doc, source, authorOf(ctx.member)));
     await done(ctx, 'draad.copied', `${ctx.docName}:${draadId}`);
     res.status(201).json({ kanaal: 'iedereen', draadId: copyId });
   });
 
   return router;
+}
+
+/** Whether an anchor points into the professionals' part, live or of a version: such a thread stays intern. */
+function isProfessionalPlace(anchor: ReadAnchor): boolean {
+  if (anchor.kind === 'unknown') return false;
+  if (anchor.kind === 'version') return anchor.blockPath[0] === PROFESSIONEEL_SECTION;
+  return parseDocName(anchor.docName)?.kind === 'professioneel';
 }

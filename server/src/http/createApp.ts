@@ -54,8 +54,9 @@ export function createApp(deps: {
   app.use(templatesRouter({ meta, templates }));
   app.use(plansRouter({ config, store, templates, rights, audit, log }));
   app.use(planActionsRouter({ meta, rooms, rights, audit, log }));
-  app.use(versionsRouter({ meta, rooms, rights, audit, versions: createEmbeddedVersionStore(path.join(config.dataDir, 'versions')) }));
-  app.use(commentsRouter({ meta, rooms, rights, audit }));
+  const versions = createEmbeddedVersionStore(path.join(config.dataDir, 'versions'));
+  app.use(versionsRouter({ meta, rooms, rights, audit, versions }));
+  app.use(commentsRouter({ meta, rooms, rights, audit, versions }));
   app.use('/api', (_req, _res, next) => next(new NotFound('route')));
   app.use(staticClient(deps.clientDist));
   app.use((_req, _res, next) => next(new NotFound('route')));

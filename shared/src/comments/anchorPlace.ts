@@ -10,6 +10,7 @@ export type ThreadPlace =
   | { readonly kind: 'block'; readonly block: BlockKey }
   | { readonly kind: 'eigen'; readonly memberId: string; readonly block: EigenBlockKey }
   | { readonly kind: 'professioneel' }
+  | { readonly kind: 'version'; readonly versionNumber: number; readonly section: string }
   | { readonly kind: 'overzicht' };
 
 const OVERZICHT: ThreadPlace = { kind: 'overzicht' };
@@ -21,6 +22,7 @@ const OVERZICHT: ThreadPlace = { kind: 'overzicht' };
  */
 export function anchorPlace(anchor: ReadAnchor): ThreadPlace {
   if (anchor.kind === 'unknown') return OVERZICHT;
+  if (anchor.kind === 'version') return { kind: 'version', versionNumber: anchor.versionNumber, section: anchor.blockPath[0] ?? '' };
   const doc = parseDocName(anchor.docName);
   if (!doc || doc.kind === 'opmerkingen') return OVERZICHT;
   if (doc.kind === 'professioneel') return { kind: 'professioneel' };
@@ -53,6 +55,8 @@ export function placeKey(place: ThreadPlace): string {
       return `block:${place.block}`;
     case 'eigen':
       return `eigen:${place.memberId}:${place.block}`;
+    case 'version':
+      return `version:${place.versionNumber}:${place.section}`;
     case 'professioneel':
     case 'overzicht':
       return place.kind;

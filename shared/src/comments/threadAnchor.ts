@@ -6,6 +6,7 @@ import { parseDocName, type ParsedDocName } from '../schema/docNames';
 import { isNonEmptyString, isRecord, oneOf } from '../schema/guards';
 import { PROSE_V2 } from '../schema/proseV2';
 import { LISTS_V2 } from '../schema/registryV2';
+import type { VersionAnchor } from '../versions/versionTypes';
 import { decodeAnchorPosition } from './anchorRange';
 
 /**
@@ -13,10 +14,9 @@ import { decodeAnchorPosition } from './anchorRange';
  * variant here and a new branch where anchors are read — never a migration of stored threads. A reader that
  * meets a kind it does not know keeps the thread and shows it as `unknown` (a newer server wrote it).
  *
- * Planned (issue #8, comments on a frozen version): `{ kind: 'version', versionNumber, blockPath }`, added as
- * a fourth variant with its own check in `parseAnchorInput` and its own place (the version's page).
+ * A thread on a frozen version (issue #8) points at a section of that version: `VersionThreadAnchor`.
  */
-export type ThreadAnchor = TextAnchor | ItemAnchor | BlockAnchor;
+export type ThreadAnchor = TextAnchor | ItemAnchor | BlockAnchor | VersionThreadAnchor;
 
 /**
  * A range of text in a prose field: Yjs relative positions (base64 of `Y.encodeRelativePosition`), so the
@@ -50,6 +50,15 @@ export interface BlockAnchor {
   readonly block: string;
 }
 
+/**
+ * A section of a frozen version (issue #8): the version's number and `blockPath`, whose one element is a
+ * section key of `printVersion.ts` (a block key, `eigen-<memberId>`, or `professioneel`). No doc name: a
+ * version never changes, so the path stays valid and needs no Yjs position.
+ */
+export interface VersionThreadAnchor extends VersionAnchor {
+  readonly kind: 'version';
+}
+
 /** An anchor this version does not know, or a broken one: the thread is kept and shown without its place. */
 export interface UnknownAnchor {
   readonly kind: 'unknown';
@@ -58,10 +67,19 @@ export interface UnknownAnchor {
 export type ReadAnchor = ThreadAnchor | UnknownAnchor;
 
 /** What a client sends to start a thread: a text anchor without its quote (the server writes that). */
-export type AnchorInput = Omit<TextAnchor, 'quote'> | ItemAnchor | BlockAnchor;
+export type AnchorInput = PlanAnchorInput | VersionThreadAnchor;
 
-/** The result of checking an anchor a client sent: the anchor, or the Dutch message key of what is wrong. */
-export type AnchorCheck = { readonly ok: true; readonly anchor: AnchorInput; readonly doc: AnchorDoc } | { readonly ok: false; readonly problem: MessageKey };
+/** An anchor into one of the live plan docs. */
+export type PlanAnchorInput = Omit<TextAnchor, 'quote'> | ItemAnchor | BlockAnchor;
+
+/**
+ * The result of checking an anchor a client sent: a live-plan anchor with its doc, a version anchor, or the
+ * Dutch message key of what is wrong.
+ */
+export type AnchorCheck =
+  | { readonly ok: true; readonly anchor: PlanAnchorInput; readonly doc: AnchorDoc }
+  | { readonly ok: true; readonly anchor: VersionThreadAnchor; readonly doc: null }
+  | { readonly ok: false; readonly problem: MessageKey };
 
 /** The doc kinds a thread can point into: plan content, never the comment docs themselves. */
 export type AnchorDoc = Exclude<ParsedDocName, { kind: 'opmerkingen' }>;
@@ -79,6 +97,10 @@ const MAX_POSITION_LENGTH = 200;
  */
 export function parseAnchorInput(raw: unknown): AnchorCheck {
   const bad = { ok: false, problem: 'opmerking.fout.anker' } as const;
+  if (isRecord(raw) && raw.kind === 'version') {
+    const anchor = versionAnchorOf(raw);
+    return anchor ? { ok: true, anchor, doc: null } : bad;
+  }
   if (!isRecord(raw) || typeof raw.docName !== 'string') return bad;
   const parsed = parseDocName(raw.docName);
   if (!parsed || parsed.kind === 'opmerkingen') return bad;
@@ -115,6 +137,7 @@ export function parseAnchorInput(raw: unknown): AnchorCheck {
  */
 export function readAnchor(stored: StoredAnchor | null): ReadAnchor {
   if (stored === null) return UNKNOWN;
+  if (stored.kind === 'version') return versionAnchorOf(stored) ?? UNKNOWN;
   const docName = stored.docName;
   if (typeof docName !== 'string') return UNKNOWN;
   switch (stored.kind) {
@@ -140,6 +163,18 @@ export function readAnchor(stored: StoredAnchor | null): ReadAnchor {
 }
 
 const UNKNOWN: UnknownAnchor = { kind: 'unknown' };
+/** Section keys are block keys, `eigen-<id>` or `professioneel`: short. */
+const MAX_SECTION_LENGTH = 80;
+
+/** A version anchor from JSON: a positive whole version number and a path of one short section key; else null. */
+function versionAnchorOf(raw: Readonly<Record<string, unknown>>): VersionThreadAnchor | null {
+  const { versionNumber, blockPath } = raw;
+  if (typeof versionNumber !== 'number' || !Number.isSafeInteger(versionNumber) || versionNumber < 1) return null;
+  if (!Array.isArray(blockPath) || blockPath.length !== 1) return null;
+  const [section] = blockPath as unknown[];
+  if (typeof section !== 'string' || section.length === 0 || section.length > MAX_SECTION_LENGTH) return null;
+  return { kind: 'version', versionNumber, blockPath: [section] };
+}
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && isSafeId(value);

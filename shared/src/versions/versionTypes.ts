@@ -112,10 +112,10 @@ export interface VersionAgreement {
 export const FIRST_PREVIOUS_HASH = '0'.repeat(64);
 
 /**
- * Where a comment thread on a version points (comments are issue #7; not built here): the version's number
+ * Where a comment thread on a version points (`VersionThreadAnchor` in `comments/threadAnchor.ts`): the version's number
  * and a path into it — a section key of `printVersion.ts` (a block key such as `doelen`, `eigen-<memberId>`
  * or `professioneel`), then optionally a list key and an item id. The path stays valid because versions
- * never change.
+ * never change. Threads use a path of one section key so far; `parseAnchorInput` refuses a longer one.
  *
  * @example { versionNumber: 3, blockPath: ['doelen', 'doelen', 'Xc8f2kQ1aB3d'] }
  */

@@ -190,4 +190,35 @@ describe('comment requests', () => {
     expect(records.some((r) => r.event === 'access.denied' && r.memberId === me('ouder').memberId && r.outcome === 'refused')).toBe(true);
     expect(JSON.stringify(records)).not.toMatch(/klopt niet|bespreken|Wat betekent/);
   });
+
+  it('[C8] a thread on a block of a frozen version: posted, read back from the comment doc; a missing version or section is a 400, the professional part is not for parents', async () => {
+    expect((await api('jeugdbeschermer', 'POST', '/versies', { label: 'Overleg', ondanksWaarschuwingen: true })).status).toBe(201);
+    const onVersion = { kind: 'version', versionNumber: 1, blockPath: ['zorgen'] };
+    const res = await api('ouder', 'POST', '/opmerkingen', { kanaal: 'iedereen', anker: onVersion, tekst: 'In deze versie staat mijn zorg goed.' });
+    expect(res.status).toBe(201);
+    const { draadId } = (await res.json()) as { draadId: string };
+    const publicDoc = await watch(OPMERKINGEN);
+    await waitFor(() => draden.get(publicDoc.doc, draadId) !== undefined, 'the version thread in opmerkingen');
+    expect(readAnchor(draden.get(publicDoc.doc, draadId)!.anker)).toEqual(onVersion);
+
+    const refused = async (role: Role, kanaal: string, anker: unknown, status: number) => {
+      const r = await api(role, 'POST', '/opmerkingen', { kanaal, anker, tekst: 'Mag dit?' });
+      expect(r.status, JSON.stringify(anker)).toBe(status);
+      return (await r.json()) as { error: string; message: string };
+    };
+    expect((await refused('ouder', 'iedereen', { ...onVersion, versionNumber: 9 }, 400)).message).toMatch(/versie van het plan bestaat niet/);
+    expect((await refused('ouder', 'iedereen', { ...onVersion, blockPath: ['bestaatNiet'] }, 400)).message).toMatch(/staat niet in deze versie/);
+    expect((await refused('ouder', 'iedereen', { ...onVersion, versionNumber: 0 }, 400)).message).toMatch(/bij welk deel van het plan/);
+    expect((await refused('ouder', 'iedereen', { ...onVersion, blockPath: ['zorgen', 'extra'] }, 400)).error).toBe('invalid');
+    // A parent may neither start an intern thread nor point at the professionals' part of a version.
+    await refused('ouder', 'professionals', onVersion, 403);
+    await refused('ouder', 'iedereen', { ...onVersion, blockPath: ['professioneel'] }, 403);
+    // A professional points at it only in the intern channel.
+    expect((await refused('gedragswetenschapper', 'iedereen', { ...onVersion, blockPath: ['professioneel'] }, 400)).message).toMatch(/alleen voor professionals/);
+    const intern = await api('gedragswetenschapper', 'POST', '/opmerkingen', { kanaal: 'professionals', anker: { ...onVersion, blockPath: ['professioneel'] }, tekst: 'Intern over versie 1' });
+    expect(intern.status).toBe(201);
+    // The copy action never moves a thread on the professionals' part of a version to everyone.
+    const internId = ((await intern.json()) as { draadId: string }).draadId;
+    expect((await api('gedragswetenschapper', 'POST', `/opmerkingen/professionals/${internId}/kopie`)).status).toBe(400);
+  });
 });

@@ -36,13 +36,13 @@ describe('thread anchors (issue #7)', () => {
       { kind: 'item', docName: 'gezamenlijk', list: 'zorgen', itemId: 'z1', parent: { field: 'tekst', itemId: 'd1' } },
       { kind: 'block', docName: 'professioneel', block: 'taxatie' },
       { kind: 'block', docName: 'gezamenlijk', block: 'scores' },
-      { kind: 'version', docName: 'gezamenlijk', versionNumber: 3, blockPath: ['zorgen'] },
+      { kind: 'tekening', docName: 'gezamenlijk', vorm: 'cirkel' },
     ];
     for (const anker of bad) expect(parseAnchorInput(anker), JSON.stringify(anker)).toEqual({ ok: false, problem: 'opmerking.fout.anker' });
   });
 
   it('[N3] a stored anchor of a kind this version does not know is read as unknown and shown in the overview', () => {
-    const future = { kind: 'version', versionNumber: 3, blockPath: ['zorgen', 'z1'] };
+    const future = { kind: 'tekening', docName: 'gezamenlijk', vorm: 'cirkel' };
     expect(readAnchor(future)).toEqual({ kind: 'unknown' });
     expect(readAnchor(null)).toEqual({ kind: 'unknown' });
     expect(anchorPlace(readAnchor(future))).toEqual({ kind: 'overzicht' });
@@ -58,5 +58,24 @@ describe('thread anchors (issue #7)', () => {
     expect(place({ kind: 'text', docName: 'eigen-m1', field: 'zoZieIkHet', start: 'a', end: 'b', quote: 'q' })).toBe('eigen:m1:zoZieIkHet');
     expect(place({ kind: 'block', docName: 'gezamenlijk', block: 'afspraken' })).toBe('block:afspraken');
     expect(place({ kind: 'text', docName: 'professioneel', field: 'taxatie', start: 'a', end: 'b', quote: 'q' })).toBe('professioneel');
+  });
+
+  it('[N5] a version anchor (issue #8) names a version number and one section; its place is that section of that version', () => {
+    const onVersion = { kind: 'version', versionNumber: 2, blockPath: ['zorgen'] };
+    expect(parseAnchorInput(onVersion)).toEqual({ ok: true, anchor: onVersion, doc: null });
+    for (const bad of [
+      { ...onVersion, versionNumber: 0 },
+      { ...onVersion, versionNumber: 1.5 },
+      { ...onVersion, versionNumber: '2' },
+      { ...onVersion, blockPath: [] },
+      { ...onVersion, blockPath: ['zorgen', 'z1'] },
+      { ...onVersion, blockPath: [''] },
+      { ...onVersion, blockPath: ['x'.repeat(81)] },
+    ]) {
+      expect(parseAnchorInput(bad).ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(readAnchor(onVersion)).toEqual(onVersion);
+    expect(readAnchor({ kind: 'version', versionNumber: 2 })).toEqual({ kind: 'unknown' });
+    expect(placeKey(anchorPlace(readAnchor({ kind: 'version', versionNumber: 2, blockPath: ['eigen-m1'] })))).toBe('version:2:eigen-m1');
   });
 });
