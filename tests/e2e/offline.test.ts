@@ -109,6 +109,10 @@ describe('offline in Chromium', () => {
     // One change per keystroke: Enter and every letter.
     expect(await unsavedCount(page)).toBe(offlineLine.length + 1);
 
+    // y-indexeddb writes each change in an IndexedDB transaction of its own; a forced reload within
+    // milliseconds of the last keystroke can cut the newest ones off (docs/known-issues.md). A person gets
+    // the beforeunload question first; the test, which accepts it, gives the copy a moment.
+    await page.waitForTimeout(1000);
     const before = dialogs.length;
     await page.reload();
     expect(dialogs.slice(before)).toEqual(['beforeunload']);
