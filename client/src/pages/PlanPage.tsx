@@ -34,6 +34,7 @@ import { effectiveAccess } from './effectiveAccess';
 import { PlanRefreshContext } from './planRefreshContext';
 import { usePlan } from './usePlan';
 import { usePlanConnections, usePlanPageData } from './usePlanPageData';
+import { PlanNotReady } from './PlanNotReady';
 
 const PROFESSIONEEL_ANCHOR = 'professioneel';
 const PROFESSIONEEL_PLACE = { kind: 'professioneel' } as const;
@@ -44,20 +45,7 @@ export function PlanPage({ planId }: { planId: string }) {
   // Signing out first unmounts the plan, so every doc is closed before its copy is deleted.
   const [signingOut, setSigningOut] = useState<PlanView | null>(null);
   if (signingOut) return <SigningOut plan={signingOut} />;
-  if (state.kind === 'loading') {
-    return (
-      <MessagePage title={translate('app.name')}>
-        <p>{translate('plan.loading')}</p>
-      </MessagePage>
-    );
-  }
-  if (state.kind === 'failed') {
-    return (
-      <MessagePage title={translate('app.name')} alert>
-        <p>{state.message}</p>
-      </MessagePage>
-    );
-  }
+  if (state.kind !== 'ready') return <PlanNotReady state={state} />;
   return <PlanWorkspace plan={state.plan} fromDevice={state.fromDevice} refresh={refresh} onSignOut={() => setSigningOut(state.plan)} />;
 }
 

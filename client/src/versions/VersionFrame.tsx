@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import type { PlanView } from '../api/types';
 import { AppLink } from '../components/AppLink';
-import { MessagePage } from '../components/MessagePage';
 import { usePlan } from '../pages/usePlan';
 import { planPath, versionsPath } from '../routes';
+import { PlanNotReady } from '../pages/PlanNotReady';
 
 /**
  * The frame of the version pages (issue #8): the plan's name, links back to the plan and to all versions,
@@ -12,20 +12,7 @@ import { planPath, versionsPath } from '../routes';
  */
 export function VersionFrame({ planId, title, children }: { planId: string; title: string; children: (plan: PlanView) => ReactNode }) {
   const { state } = usePlan(planId);
-  if (state.kind === 'loading') {
-    return (
-      <MessagePage title={translate('app.name')}>
-        <p>{translate('plan.loading')}</p>
-      </MessagePage>
-    );
-  }
-  if (state.kind === 'failed') {
-    return (
-      <MessagePage title={translate('app.name')} alert>
-        <p>{state.message}</p>
-      </MessagePage>
-    );
-  }
+  if (state.kind !== 'ready') return <PlanNotReady state={state} />;
   const plan = state.plan;
   return (
     <div className="version-layout">
