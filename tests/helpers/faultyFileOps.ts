@@ -1,4 +1,5 @@
-import { nodeFileOps, type FileOps, type StoreFileHandle } from '../../server/src/storage/embedded/fileOps';
+import { constants } from 'node:fs';
+import { nodeFileOps, writesAreDurable, type FileOps, type StoreFileHandle } from '../../server/src/storage/embedded/fileOps';
 
 /** What the disk does to writes under the chosen paths. */
 export type DiskState =
@@ -7,12 +8,12 @@ export type DiskState =
   | { kind: 'full'; partial?: boolean }
   /** Every change fails with EROFS; reads work. */
   | { kind: 'readonly' }
-  /** Writes land in the page cache, but fsync fails with EIO. */
+  /** Writes land in the page cache, but fsync fails with EIO, and so does a durable (O_DSYNC) write after landing. */
   | { kind: 'failingSync' };
 
-/** Held fsyncs: they wait until `release`. */
+/** Held durable writes: they wait until `release`. */
 export interface SyncGate {
-  /** fdatasync calls waiting at the gate now. */
+  /** Durable (O_DSYNC) writes waiting at the gate now, their bytes in the file but not yet returned. */
   readonly waiting: number;
   release(): void;
 }
@@ -20,7 +21,7 @@ export interface SyncGate {
 /**
  * A fault injector for the embedded store's file operations (issue #9: "inject through the storage layer's
  * file operations"): the real file system, except that writes under paths matching `scope` can be made to
- * fail as on a full, read-only or failing disk, and fdatasync can be held. Only tests use it.
+ * fail as on a full, read-only or failing disk, and durable (O_DSYNC) writes can be held. Only tests use it.
  *
  * @example
  * const disk = new FaultyFileOps(/[\\/]plans[\\/]/);
@@ -39,7 +40,10 @@ export class FaultyFileOps implements FileOps {
     this.state = state;
   }
 
-  /** Holds every fdatasync under the scope until the gate is released. */
+  /**
+   * Holds every durable write under the scope until the gate is released: its bytes reach the file, but the
+   * write does not return, as while the disk is still storing them.
+   */
   holdSyncs(): SyncGate {
     let release!: () => void;
     const promise = new Promise<void>((resolve) => (release = resolve));
@@ -65,9 +69,10 @@ export class FaultyFileOps implements FileOps {
     throw Object.assign(new Error(`${code}: injected fault, ${op} '${path}'`), { code });
   }
 
-  async open(path: string, flags: string, mode?: number): Promise<StoreFileHandle> {
-    if (flags !== 'r') this.check(flags.startsWith('r+') ? 'truncate' : 'create', path);
-    return new FaultyHandle(await nodeFileOps.open(path, flags, mode), path, this);
+  async open(path: string, flags: string | number, mode?: number): Promise<StoreFileHandle> {
+    const kind = openKind(flags);
+    if (kind !== 'read') this.check(kind, path);
+    return new FaultyHandle(await nodeFileOps.open(path, flags, mode), path, this, writesAreDurable(flags));
   }
 
   readFile(path: string): Promise<Buffer> {
@@ -117,11 +122,20 @@ export class FaultyFileOps implements FileOps {
   }
 }
 
+/** What opening a file with `flags` does: only reads it, opens an existing file to change, or may create one. */
+function openKind(flags: string | number): 'read' | 'truncate' | 'create' {
+  if (typeof flags === 'string') return flags === 'r' ? 'read' : flags.startsWith('r+') ? 'truncate' : 'create';
+  if (flags & constants.O_CREAT) return 'create';
+  return (flags & (constants.O_WRONLY | constants.O_RDWR)) === 0 ? 'read' : 'truncate';
+}
+
 class FaultyHandle implements StoreFileHandle {
   constructor(
     private readonly real: StoreFileHandle,
     private readonly path: string,
     private readonly disk: FaultyFileOps,
+    /** Opened O_DSYNC: a write stores and syncs in one step, so it fails as a sync does and waits at the gate. */
+    private readonly durable: boolean,
   ) {}
 
   async write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
@@ -132,7 +146,12 @@ class FaultyHandle implements StoreFileHandle {
       return this.real.write(buffer, offset, Math.floor(length / 2), position);
     }
     this.disk.check('write', this.path);
-    return this.real.write(buffer, offset, length, position);
+    const written = await this.real.write(buffer, offset, length, position);
+    if (this.durable) {
+      await this.disk.passGate(this.path);
+      this.disk.check('sync', this.path);
+    }
+    return written;
   }
 
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
@@ -147,12 +166,6 @@ class FaultyHandle implements StoreFileHandle {
   async truncate(length: number): Promise<void> {
     this.disk.check('truncate', this.path);
     await this.real.truncate(length);
-  }
-
-  async datasync(): Promise<void> {
-    await this.disk.passGate(this.path);
-    this.disk.check('sync', this.path);
-    await this.real.datasync();
   }
 
   async sync(): Promise<void> {

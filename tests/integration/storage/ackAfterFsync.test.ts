@@ -15,13 +15,13 @@ describe('`saved` only after fsync (DESIGN.md §6, issue #9)', () => {
   let server: TestServer | undefined;
   let gate: SyncGate | undefined;
   afterEach(async () => {
-    // A failed assertion must not leave an fdatasync held: closing waits for it.
+    // A failed assertion must not leave a durable write held: closing waits for it.
     gate?.release();
     await server?.close({ remove: true });
     server = undefined;
   });
 
-  it('[D1] while the fdatasync of a record is held, the change is broadcast but neither its sender nor a resender gets `saved`', async () => {
+  it('[D1] while the durable (O_DSYNC) write of a record is held, the change is broadcast but neither its sender nor a resender gets `saved`', async () => {
     const disk = new FaultyFileOps(/[\\/]plans[\\/]/);
     server = await startServer({ fileOps: disk });
     const jb = await signInAs(server.base, server.invitations, 'jeugdbeschermer');
@@ -34,7 +34,7 @@ describe('`saved` only after fsync (DESIGN.md §6, issue #9)', () => {
     gate = disk.holdSyncs();
     const n = appendParagraph(a, zorgen(a), 'nog niet op schijf');
     await waitFor(() => fragmentText(zorgen(b)).includes('nog niet op schijf'), 'the broadcast to b');
-    await waitFor(() => (gate?.waiting ?? 0) > 0, 'the record written and its fdatasync held');
+    await waitFor(() => (gate?.waiting ?? 0) > 0, 'the record written, its write not yet returned');
     // Everything the server sent a before answering this has arrived: no `saved` may be among it.
     await roundTrip(a);
     expect(a.saved).toBeLessThan(n);
@@ -47,7 +47,7 @@ describe('`saved` only after fsync (DESIGN.md §6, issue #9)', () => {
     expect(a.saved).toBeLessThan(n);
 
     gate.release();
-    await waitFor(() => a.saved >= n && b.saved >= m, '`saved` after the fdatasync');
+    await waitFor(() => a.saved >= n && b.saved >= m, '`saved` once the write returned');
     a.close();
     b.close();
   });

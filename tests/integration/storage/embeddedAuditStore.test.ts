@@ -12,6 +12,7 @@ import { StorageUnavailable } from '../../../server/src/errors';
 import { silentLogger } from '../../../server/src/log';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
 import { makeAuditChain } from '../../helpers/auditChain';
+import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileHandleWrites } from '../../helpers/durableWrites';
 import { waitFor } from '../../helpers/waitFor';
 
 const log = silentLogger();
@@ -130,51 +131,62 @@ describe('embedded audit store and trail', () => {
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('first')); // the file exists
-    const probe = await open(join(dataDir, 'meta.json'), 'r');
-    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const datasync = vi.spyOn(fileHandleProto, 'datasync');
+    const writes = await spyOnFileHandleWrites();
     try {
       await Promise.all(Array.from({ length: 300 }, (_, i) => trail.record(opened(`m${i}`))));
-      expect(datasync.mock.calls.length).toBeGreaterThan(0);
-      expect(datasync.mock.calls.length).toBeLessThan(30);
+      expect(writes.mock.calls.length).toBeGreaterThan(0);
+      expect(writes.mock.calls.length).toBeLessThan(30);
     } finally {
-      datasync.mockRestore();
+      writes.mockRestore();
     }
     expect(await verifyAuditDir(dataDir)).toEqual([{ planId: 'p1', ok: true, count: 301 }]);
   });
 
-  const failDatasyncOnce = async (dataDir: string, code: string) => {
-    const probe = await open(join(dataDir, 'meta.json'), 'r');
-    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    return vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(Object.assign(new Error('failed'), { code }));
-  };
+  it('[AU12] the audit file is written through an O_DSYNC handle: a record is durable when its write returns', async () => {
+    const dataDir = await tempDir();
+    const store = await openStore(dataDir);
+    const trail = new AuditTrail(store.audit, log);
+    await trail.record(opened('first')); // the file exists
+    let flags: number[] = [];
+    const writes = await interceptNextWrite(async () => {
+      flags = await openFlagsOf(auditFile(dataDir));
+    });
+    try {
+      await trail.recordOrThrow(opened('second'));
+    } finally {
+      writes.mockRestore();
+    }
+    expect(flags).toHaveLength(1);
+    expect(isDsync(flags[0]!)).toBe(true);
+  });
 
-  /** One record stored, then `step` runs while the next fdatasync fails once with `code`, then 'm3' is recorded. */
+  /**
+   * One record stored, then `step` runs while the next durable write fails once with `code` after its bytes
+   * landed, then 'm3' is recorded.
+   */
   async function aroundOneFailedSync(code: string, step: (trail: AuditTrail) => Promise<void>) {
     const dataDir = await tempDir();
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('m1'));
-    const datasync = await failDatasyncOnce(dataDir, code);
-    let syncs = 0;
+    const writes = await failNextWriteAfterLanding(code);
+    let writeCalls = 0;
     try {
       await step(trail);
     } finally {
-      syncs = datasync.mock.calls.length;
-      datasync.mockRestore();
+      writeCalls = writes.mock.calls.length;
+      writes.mockRestore();
     }
     await trail.record(opened('m3'));
     const records = (await trail.list('p1')).map((r) => [r.seq, r.memberId]);
-    return { records, syncs, verdicts: await verifyAuditDir(dataDir) };
+    return { records, writeCalls, verdicts: await verifyAuditDir(dataDir) };
   }
 
-  it('[AU11] a failed fdatasync (EIO) is cut back and tried again: the record is stored once and the chain goes on', async () => {
+  it('[AU11] a durable write that fails after its bytes landed (EIO) is cut back and tried again: the record is stored once and the chain goes on', async () => {
     const result = await aroundOneFailedSync('EIO', async (trail) => {
       await trail.recordOrThrow(opened('m2'));
     });
-    expect(result.syncs).toBe(2);
+    expect(result.writeCalls).toBe(2);
     expect(result.records).toEqual([
       [1, 'm1'],
       [2, 'm2'],

@@ -2,12 +2,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFile, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Invalid, StorageCorrupt, StorageUnavailable } from '../../../server/src/errors';
 import { silentLogger } from '../../../server/src/log';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
 import { encodeLogFile, encodeRecord } from '../../../server/src/storage/embedded/updateLogRecord';
+import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileHandleWrites } from '../../helpers/durableWrites';
+import { waitFor } from '../../helpers/waitFor';
 import { runStoreContract, type StoreUnderTest } from './storeContract';
 
 const log = silentLogger();
@@ -181,35 +184,56 @@ describe('embedded store', () => {
     expect(load.updates.map((u) => Buffer.from(u).toString())).toEqual(updates.map((u) => u.toString()));
   });
 
-  it('[S11] concurrent appends are group-committed: far fewer fdatasyncs than appends', async () => {
+  it('[S11] concurrent appends are group-committed: far fewer durable writes than appends', async () => {
     const t = await start();
     await t.store.docs.append('p1', 'plan', Uint8Array.of(0)); // the file exists and is open
-    const probe = await open(join(t.dataDir, 'meta.json'), 'r');
-    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const datasync = vi.spyOn(fileHandleProto, 'datasync');
+    const writes = await spyOnFileHandleWrites();
     try {
       await Promise.all(Array.from({ length: 200 }, (_, i) => t.store.docs.append('p1', 'plan', Uint8Array.of(1, i))));
-      expect(datasync.mock.calls.length).toBeGreaterThan(0);
-      expect(datasync.mock.calls.length).toBeLessThan(20);
+      expect(writes.mock.calls.length).toBeGreaterThan(0);
+      expect(writes.mock.calls.length).toBeLessThan(20);
     } finally {
-      datasync.mockRestore();
+      writes.mockRestore();
     }
   });
 
-  it('[S16] a failed fdatasync is cut back and tried again: the append resolves once stored, and is stored once', async () => {
+  it('[S11] the log is open with O_DSYNC and an append resolves only once the write that stores it has returned', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(0)); // the file exists and is open
+    const flags = await openFlagsOf(join(t.dataDir, 'plans', 'p1', 'plan.0.log'));
+    expect(flags).toHaveLength(1);
+    expect(isDsync(flags[0]!)).toBe(true);
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let landed = false;
+    const writes = await interceptNextWrite(async () => {
+      landed = true;
+      await held; // the disk is still storing it
+    });
+    let resolved = false;
+    const appending = t.store.docs.append('p1', 'plan', Uint8Array.of(7)).then(() => (resolved = true));
+    try {
+      await waitFor(() => landed, 'the write under way');
+      await delay(50);
+      expect(resolved).toBe(false);
+    } finally {
+      release();
+      writes.mockRestore();
+    }
+    await appending;
+    expect(resolved).toBe(true);
+  });
+
+  it('[S16] a durable write that fails after its bytes landed (EIO) is cut back and tried again: the append resolves once stored, and is stored once', async () => {
     const t = await start();
     await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
-    const probe = await open(join(t.dataDir, 'meta.json'), 'r');
-    const fileHandleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const eio = Object.assign(new Error('i/o error'), { code: 'EIO' });
-    const datasync = vi.spyOn(fileHandleProto, 'datasync').mockRejectedValueOnce(eio);
+    const writes = await failNextWriteAfterLanding('EIO');
     try {
       await t.store.docs.append('p1', 'plan', Uint8Array.of(2));
-      expect(datasync.mock.calls.length).toBe(2);
+      expect(writes.mock.calls.length).toBe(2);
     } finally {
-      datasync.mockRestore();
+      writes.mockRestore();
     }
     await t.store.docs.append('p1', 'plan', Uint8Array.of(3));
     const load = await (await t.reopen()).docs.load('p1', 'plan');

@@ -4,7 +4,7 @@ import type { Logger } from '../../log';
 import type { DocLoad, StorageWatcher } from '../Store';
 import { DocLogFiles, judgeGenerations } from './docLogFiles';
 import { ensureDirDurably, errnoCode, replaceFileDurably, toStorageError, writeFully } from './durableFs';
-import type { FileOps, StoreFileHandle } from './fileOps';
+import { DURABLE_READ_WRITE, type FileOps, type StoreFileHandle } from './fileOps';
 import { GroupCommitQueue, type PendingAppend } from './groupCommitQueue';
 import { quarantineDocFiles, type QuarantineCause } from './quarantine';
 import { decodeRecords, encodeLogFile, encodeRecord, LOG_HEADER, MAX_RECORD_BYTES, type DecodedLog } from './updateLogRecord';
@@ -27,7 +27,7 @@ export interface DocLogOptions {
 interface OpenLog {
   handle: StoreFileHandle;
   generation: number;
-  /** Length of the good, fsync'd prefix: appends go here. */
+  /** Length of the good, durable prefix: appends go here. */
   size: number;
   /** Length of the file; more than `size` while a torn tail waits to be cut. */
   fileSize: number;
@@ -44,9 +44,11 @@ type AppendOp = PendingAppend & { record: Buffer };
 
 /**
  * One doc's append-only update log on disk (DESIGN.md §6). Every call is queued and applied in call order.
- * Appends that queue up while a write + fdatasync is in flight are group-committed: one write and one
- * fdatasync for the batch, and each append resolves only after the fdatasync that covers it. The file handle
- * stays open and appends go to the end, so an append costs the same however much is stored.
+ * The file is opened with O_DSYNC (`DURABLE_READ_WRITE`), so a write returns only once it is on disk: one trip
+ * to the thread pool per batch instead of a write and an fdatasync. Appends that queue up while a write is in
+ * flight are group-committed: one durable write for the batch, and each append resolves only after the write
+ * that covers it has returned. The file handle stays open and appends go to the end, so an append costs the
+ * same however much is stored.
  *
  * Faults (issue #9): a write the disk refuses is cut back off and tried again by `WriteRetry` until it is
  * stored; a damaged or missing log is quarantined (`quarantine.ts`) and the doc refused with
@@ -88,7 +90,7 @@ export class DocLog {
   }
 
   /**
-   * Appends one update; resolves once it is fsync'd. While the disk refuses the write it stays pending and is
+   * Appends one update; resolves once it is on disk. While the disk refuses the write it stays pending and is
    * tried again. Rejects with `StorageUnavailable` when the store stops meanwhile, `StorageCorrupt` for a
    * damaged doc.
    */
@@ -133,9 +135,9 @@ export class DocLog {
     const target = this.current ?? (await this.openForAppend());
     try {
       if (target.fileSize > target.size) await this.cutTail(target);
+      // DESIGN.md §6: an update is acknowledged only after it is durable. The handle is O_DSYNC, so each write
+      // returns only once its bytes and the new file size are on disk, as a write plus fdatasync would.
       await writeFully(target.handle, bytes, target.size);
-      // DESIGN.md §6: an update is acknowledged only after it is durable, so resolve only after fdatasync.
-      await target.handle.datasync();
       target.size += bytes.length;
       target.fileSize = target.size;
     } catch (error) {
@@ -147,7 +149,7 @@ export class DocLog {
 
   /**
    * Cuts a failed batch back off, so no half-written record stays for a later load to misread, then drops
-   * the handle: after a failed fsync the page cache cannot be trusted, so the next attempt re-reads the file
+   * the handle: after a failed durable write the page cache cannot be trusted, so the next attempt re-reads the file
    * and writes the batch again. If the cut fails too, the next attempt finds the leftover: a torn tail it
    * cuts before writing, or whole records it then stores twice (a Yjs update applies once however often).
    */
@@ -306,8 +308,9 @@ export class DocLog {
   }
 
   private async openGeneration(generation: number, size: number, fileSize: number): Promise<OpenLog> {
-    // 'r+' rather than 'a': writes go to explicit offsets, so a failed batch can be cut back exactly.
-    const handle = await this.options.fs.open(this.files.logPath(generation), 'r+');
+    // Not O_APPEND: writes go to explicit offsets, so a failed batch can be cut back exactly. O_DSYNC: each
+    // write is durable when it returns (`writeOnce`).
+    const handle = await this.options.fs.open(this.files.logPath(generation), DURABLE_READ_WRITE);
     this.current = { handle, generation, size, fileSize };
     return this.current;
   }

@@ -6,7 +6,7 @@ import type { Logger } from '../../log';
 import type { AuditStore } from '../Store';
 import { encodeAuditLines, parseAuditLog, scanAuditTail } from './auditLogFormat';
 import { errnoCode, fsyncDir, toStorageError, writeFully } from './durableFs';
-import type { FileOps, StoreFileHandle } from './fileOps';
+import { DURABLE_CREATE_NEW, DURABLE_READ_WRITE, type FileOps, type StoreFileHandle } from './fileOps';
 import { GroupCommitQueue, type PendingAppend } from './groupCommitQueue';
 import type { WriteRetry, WriteTarget } from './writeRetry';
 
@@ -26,15 +26,15 @@ interface AuditFileDeps {
 
 /**
  * One plan's audit log file, `<auditDir>/<planId>.jsonl` (issue #6). Calls are queued and applied in call
- * order. Appends that queue up while a write + fdatasync is in flight are group-committed, like the doc logs
- * (`docLog.ts`). The file is opened for each batch and closed when the queue is empty, so a server with many
+ * order. The file is opened with O_DSYNC, so a write returns only once it is on disk, and appends that queue
+ * up while a write is in flight are group-committed, like the doc logs (`docLog.ts`). The file is opened for each batch and closed when the queue is empty, so a server with many
  * plans holds no file handle per plan. The length of its good part is kept, so an append never re-reads it.
  * A batch the disk refuses is cut back off and tried again (`WriteRetry`, issue #9): no audit record is lost
  * to a full disk, and the chain stays in order, since later batches wait behind it.
  */
 class AuditLogFile {
   private readonly queue = new GroupCommitQueue<AppendOp>((batch) => this.writeBatch(batch), (error) => toStorageError(error, 'audit storage'));
-  /** Length of the good, fsync'd part; undefined until the file was checked (and a torn tail cut). */
+  /** Length of the good, durable part; undefined until the file was checked (and a torn tail cut). */
   private size: number | undefined;
   /** A batch whose failed write could not be cut back off. */
   private uncutBatch: Buffer | undefined;
@@ -99,9 +99,9 @@ class AuditLogFile {
         // Lines of a batch whose cut-back failed may still be in the file: writing them again would repeat
         // their seqs and break the chain, so write only the rest and make the whole durable.
         const already = this.uncutBatch === bytes ? await linesAlreadyAtEnd(handle, at, bytes) : 0;
+        // Resolve only once durable (issue #6: append-only, nothing acknowledged that a crash can lose): the
+        // handle is O_DSYNC, so the write returns once the bytes are on disk.
         await writeFully(handle, bytes.subarray(already), at);
-        // Resolve only once durable (issue #6: append-only, nothing acknowledged that a crash can lose).
-        await handle.datasync();
         this.size = at + bytes.length - already;
         this.uncutBatch = undefined;
       } catch (error) {
@@ -151,13 +151,13 @@ class AuditLogFile {
 
   private async openFile(create: boolean): Promise<StoreFileHandle | undefined> {
     try {
-      // 'r+' rather than 'a': writes go to explicit offsets, so a failed batch can be cut back exactly.
-      return await this.deps.fs.open(this.path, 'r+');
+      // Not O_APPEND: writes go to explicit offsets, so a failed batch can be cut back exactly.
+      return await this.deps.fs.open(this.path, DURABLE_READ_WRITE);
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT') throw error;
       if (!create) return undefined;
     }
-    const handle = await this.deps.fs.open(this.path, 'wx+', 0o600);
+    const handle = await this.deps.fs.open(this.path, DURABLE_CREATE_NEW, 0o600);
     try {
       // The new file's name must survive a crash too, or its fsync'd records would vanish with it.
       await fsyncDir(this.auditDir, this.deps.fs);

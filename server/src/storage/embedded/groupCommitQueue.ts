@@ -7,8 +7,8 @@ export interface PendingAppend {
 type QueuedOp<A> = { kind: 'append'; append: A } | { kind: 'task'; run: () => Promise<void> };
 
 /**
- * Runs a file's work strictly in call order, and hands appends that queued up while a write + fdatasync was in
- * flight to `writeBatch` together: one write and one fsync for all of them (group commit, DESIGN.md §6).
+ * Runs a file's work strictly in call order, and hands appends that queued up while a durable write was in
+ * flight to `writeBatch` together: one durable write for all of them (group commit, DESIGN.md §6).
  * Used by the doc logs and the audit logs.
  */
 export class GroupCommitQueue<A extends PendingAppend> {
