@@ -1,43 +1,38 @@
-import { constants } from 'node:fs';
-import { open, readdir, readFile, readlink } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import fs, { constants } from 'node:fs';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { vi, type MockInstance } from 'vitest';
 
-type Write = (buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>;
-
-/** `FileHandle.prototype` of this thread: the store's logs write through its `write`. */
-async function fileHandleProto(): Promise<{ write: Write }> {
-  const probe = await open(fileURLToPath(import.meta.url), 'r');
-  const proto = Object.getPrototypeOf(probe) as { write: Write };
-  await probe.close();
-  return proto;
-}
+type WriteCallback = (error: NodeJS.ErrnoException | null, bytesWritten: number, buffer: Uint8Array) => void;
 
 /**
- * Spies on `write` of every `FileHandle` of this thread (whole-file writes such as meta.json go through
- * `writeFile`, which does not call it). Restore it after.
+ * Spies on `fs.write`, through which the store's file handles write at an offset (`fileOps.ts`); whole-file
+ * writes such as meta.json go through `FileHandle.writeFile`, which does not call it. Restore it after.
  */
-export async function spyOnFileHandleWrites(): Promise<MockInstance<Write>> {
-  return vi.spyOn(await fileHandleProto(), 'write');
+export function spyOnFileWrites(): MockInstance<typeof fs.write> {
+  return vi.spyOn(fs, 'write');
 }
 
 /**
- * Makes the next file-handle write store its bytes and then run `after` before it returns (or throws what
+ * Makes the next `fs.write` store its bytes and then run `after` before it calls back (or fail with what
  * `after` throws): the part of an O_DSYNC write where the bytes are in the file but not yet on disk.
  * Returns the spy; restore it after.
  */
-export async function interceptNextWrite(after: () => Promise<void>): Promise<MockInstance<Write>> {
-  const proto = await fileHandleProto();
-  const original = proto.write;
-  return vi.spyOn(proto, 'write').mockImplementationOnce(async function (this: unknown, ...args: Parameters<Write>) {
-    const result = await original.apply(this, args);
-    await after();
-    return result;
-  });
+export function interceptNextWrite(after: () => Promise<void>): MockInstance<typeof fs.write> {
+  const original = fs.write;
+  const intercepted = (fd: number, buffer: Uint8Array, offset: number, length: number, position: number, callback: WriteCallback): void => {
+    original(fd, buffer, offset, length, position, (error, bytesWritten, written) => {
+      if (error) return callback(error, bytesWritten, written);
+      after().then(
+        () => callback(null, bytesWritten, written),
+        (failure: NodeJS.ErrnoException) => callback(failure, 0, written),
+      );
+    });
+  };
+  return vi.spyOn(fs, 'write').mockImplementationOnce(intercepted as typeof fs.write);
 }
 
-/** The next file-handle write stores its bytes, then fails with `code`, as an O_DSYNC write on a failing disk. */
-export function failNextWriteAfterLanding(code: string): Promise<MockInstance<Write>> {
+/** The next `fs.write` stores its bytes, then fails with `code`, as an O_DSYNC write on a failing disk. */
+export function failNextWriteAfterLanding(code: string): MockInstance<typeof fs.write> {
   return interceptNextWrite(async () => {
     throw Object.assign(new Error(`${code}: injected after the bytes landed`), { code });
   });

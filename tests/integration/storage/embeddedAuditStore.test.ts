@@ -12,7 +12,7 @@ import { StorageUnavailable } from '../../../server/src/errors';
 import { silentLogger } from '../../../server/src/log';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
 import { makeAuditChain } from '../../helpers/auditChain';
-import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileHandleWrites } from '../../helpers/durableWrites';
+import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileWrites } from '../../helpers/durableWrites';
 import { waitFor } from '../../helpers/waitFor';
 
 const log = silentLogger();
@@ -131,7 +131,7 @@ describe('embedded audit store and trail', () => {
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('first')); // the file exists
-    const writes = await spyOnFileHandleWrites();
+    const writes = spyOnFileWrites();
     try {
       await Promise.all(Array.from({ length: 300 }, (_, i) => trail.record(opened(`m${i}`))));
       expect(writes.mock.calls.length).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('embedded audit store and trail', () => {
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('first')); // the file exists
     let flags: number[] = [];
-    const writes = await interceptNextWrite(async () => {
+    const writes = interceptNextWrite(async () => {
       flags = await openFlagsOf(auditFile(dataDir));
     });
     try {
@@ -169,7 +169,7 @@ describe('embedded audit store and trail', () => {
     const store = await openStore(dataDir);
     const trail = new AuditTrail(store.audit, log);
     await trail.record(opened('m1'));
-    const writes = await failNextWriteAfterLanding(code);
+    const writes = failNextWriteAfterLanding(code);
     let writeCalls = 0;
     try {
       await step(trail);

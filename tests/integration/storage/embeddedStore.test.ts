@@ -9,7 +9,7 @@ import { Invalid, StorageCorrupt, StorageUnavailable } from '../../../server/src
 import { silentLogger } from '../../../server/src/log';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
 import { encodeLogFile, encodeRecord } from '../../../server/src/storage/embedded/updateLogRecord';
-import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileHandleWrites } from '../../helpers/durableWrites';
+import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileWrites } from '../../helpers/durableWrites';
 import { waitFor } from '../../helpers/waitFor';
 import { runStoreContract, type StoreUnderTest } from './storeContract';
 
@@ -187,7 +187,7 @@ describe('embedded store', () => {
   it('[S11] concurrent appends are group-committed: far fewer durable writes than appends', async () => {
     const t = await start();
     await t.store.docs.append('p1', 'plan', Uint8Array.of(0)); // the file exists and is open
-    const writes = await spyOnFileHandleWrites();
+    const writes = spyOnFileWrites();
     try {
       await Promise.all(Array.from({ length: 200 }, (_, i) => t.store.docs.append('p1', 'plan', Uint8Array.of(1, i))));
       expect(writes.mock.calls.length).toBeGreaterThan(0);
@@ -207,7 +207,7 @@ describe('embedded store', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let landed = false;
-    const writes = await interceptNextWrite(async () => {
+    const writes = interceptNextWrite(async () => {
       landed = true;
       await held; // the disk is still storing it
     });
@@ -228,7 +228,7 @@ describe('embedded store', () => {
   it('[S16] a durable write that fails after its bytes landed (EIO) is cut back and tried again: the append resolves once stored, and is stored once', async () => {
     const t = await start();
     await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
-    const writes = await failNextWriteAfterLanding('EIO');
+    const writes = failNextWriteAfterLanding('EIO');
     try {
       await t.store.docs.append('p1', 'plan', Uint8Array.of(2));
       expect(writes.mock.calls.length).toBe(2);

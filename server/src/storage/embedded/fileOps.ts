@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { constants, type MakeDirectoryOptions, type Stats } from 'node:fs';
+import fsCallbacks, { constants, type MakeDirectoryOptions, type Stats } from 'node:fs';
 
 /**
  * O_DSYNC: every write returns only once its data, and the file size it needs, is on disk, as if an fdatasync
@@ -49,9 +49,49 @@ export interface FileOps {
   readdir(path: string): Promise<string[]>;
 }
 
+/**
+ * A real file handle whose `write` goes through the callback API on its descriptor: every doc append pays it,
+ * and it costs less main-thread CPU than `FileHandle.write` (measured per 40-byte O_DSYNC append: 33–38 µs
+ * against 45–50 µs). Everything else is the `FileHandle`'s own, which also owns the descriptor: the store
+ * queues its work per file, so no write is in flight when it closes the handle.
+ */
+class NodeFileHandle implements StoreFileHandle {
+  constructor(private readonly handle: fs.FileHandle) {}
+
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
+    return new Promise((resolve, reject) => {
+      fsCallbacks.write(this.handle.fd, buffer, offset, length, position, (error, bytesWritten) => (error ? reject(error) : resolve({ bytesWritten })));
+    });
+  }
+
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
+    return this.handle.read(buffer, offset, length, position);
+  }
+
+  writeFile(data: Uint8Array | string): Promise<void> {
+    return this.handle.writeFile(data);
+  }
+
+  truncate(length: number): Promise<void> {
+    return this.handle.truncate(length);
+  }
+
+  sync(): Promise<void> {
+    return this.handle.sync();
+  }
+
+  stat(): Promise<Stats> {
+    return this.handle.stat();
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
 /** The real file system. */
 export const nodeFileOps: FileOps = {
-  open: (path, flags, mode) => fs.open(path, flags, mode),
+  open: async (path, flags, mode) => new NodeFileHandle(await fs.open(path, flags, mode)),
   readFile: (path) => fs.readFile(path),
   rename: (from, to) => fs.rename(from, to),
   unlink: (path) => fs.unlink(path),
