@@ -79,9 +79,11 @@ export class Room {
     room.sizeEstimate = loaded.bytes;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
-    // A doc whose bytes plainly say it is at the latest schema version needs no migration: it stays bytes.
-    // Any other (an older version, none, one the bytes do not tell) is built and migrated as it always was.
-    if (room.stored.schemaVersion !== LATEST_SCHEMA_VERSION) await room.migrate();
+    // A doc whose bytes plainly say it is at the latest schema version, or has none (migrateDoc leaves those
+    // alone), stays bytes. Any other (older, newer, or one the bytes do not tell) is built and migrated as it
+    // always was.
+    const version = room.stored.schemaVersion;
+    if (version !== LATEST_SCHEMA_VERSION && version !== 0) await room.migrate();
     return room;
   }
 

@@ -64,11 +64,11 @@ export class StoredState implements DocHoldings {
   }
 
   /**
-   * The value of `meta.schemaVersion` when exactly one value of it is live in the bytes; undefined when the
-   * bytes do not say it plainly (no value, several, one that depends on what is missing). The room then
-   * builds the doc and lets `migrateDoc` decide, as before.
+   * The schema version as `readSchemaVersion` would read it from the built doc, when the bytes say it plainly:
+   * 0 when the key was never written, else the one live value of it. Undefined when they do not (several live
+   * values, or none found): the room then builds the doc and lets `migrateDoc` decide, as before.
    */
-  get schemaVersion(): unknown {
+  get schemaVersion(): number | undefined {
     return this.index.schemaVersion;
   }
 
@@ -118,7 +118,7 @@ interface StateIndex {
   deleteSetOffset: number;
   /** The update carries structs past a gap (held back until what they follow arrives). */
   hasPending: boolean;
-  schemaVersion: unknown;
+  schemaVersion: number | undefined;
 }
 
 /** A struct that may hold a `meta.schemaVersion` value: written at the key itself, or after an earlier value. */
@@ -207,7 +207,7 @@ function readIndex(update: Uint8Array): StateIndex {
     for (let r = 0; r < ranges; r++) addDeleted(client, decoding.readVarUint(d), decoding.readVarUint(d));
   }
   for (const [client, list] of deleted) deleted.set(client, mergeRanges(list));
-  const index = { stateVector, deleted, deleteSetOffset, hasPending, schemaVersion: undefined as unknown };
+  const index = { stateVector, deleted, deleteSetOffset, hasPending, schemaVersion: undefined as number | undefined };
   index.schemaVersion = liveVersion(candidates, (c) => coversRange(deleted.get(c.client), c.clock, c.clock + c.length));
   return index;
 }
@@ -256,10 +256,11 @@ function readContent(d: decoding.Decoder, ref: number): { length: number; value:
 
 /**
  * The live value of `meta.schemaVersion`: the values written at the key, and those that follow one of them
- * (a map value written again points at the one it replaces), minus the deleted ones. Exactly one must be
+ * (a map value written again points at the one it replaces), minus the deleted ones. The first value of a key
+ * always names the key, so none at all means the key was never written (0). Otherwise exactly one must be
  * left; anything else is undefined and the caller asks the built doc.
  */
-function liveVersion(candidates: readonly VersionCandidate[], deleted: (c: VersionCandidate) => boolean): unknown {
+function liveVersion(candidates: readonly VersionCandidate[], deleted: (c: VersionCandidate) => boolean): number | undefined {
   const byLastClock = new Map<string, VersionCandidate[]>();
   for (const c of candidates) {
     if (c.follows === undefined) continue;
@@ -268,6 +269,7 @@ function liveVersion(candidates: readonly VersionCandidate[], deleted: (c: Versi
     else byLastClock.set(c.follows, [c]);
   }
   const atKey = candidates.filter((c) => c.follows === undefined);
+  if (atKey.length === 0) return 0;
   const live: VersionCandidate[] = [];
   const seen = new Set<VersionCandidate>();
   for (let queue = atKey; queue.length > 0; ) {
@@ -280,7 +282,9 @@ function liveVersion(candidates: readonly VersionCandidate[], deleted: (c: Versi
     }
     queue = next;
   }
-  return live.length === 1 && live[0]?.length === 1 ? live[0].value : undefined;
+  const only = live.length === 1 ? live[0] : undefined;
+  if (only?.length !== 1) return undefined;
+  return typeof only.value === 'number' ? only.value : 0;
 }
 
 /** True when one of the sorted, merged `[start, end, …]` ranges holds all of `start`..`end`. */
