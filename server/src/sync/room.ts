@@ -18,6 +18,19 @@ export interface RoomPeer {
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes: broadcast to every peer and stored like a client's. */
 const SERVER_ORIGIN = Symbol('server');
+/**
+ * A built doc with no update for this long goes back to bytes: a plan edited in the morning and left open on
+ * a screen all day should cost what an unedited one costs. Long enough that a typist pausing never pays for a
+ * rebuild.
+ */
+export const IDLE_DOC_MS = 60_000;
+
+export interface RoomOptions {
+  compactAfterRecords: number;
+  onBroken: (room: Room) => void;
+  /** Tests only: `IDLE_DOC_MS` otherwise. */
+  idleDocMs?: number;
+}
 
 /**
  * One doc of one plan, in memory while sockets are on it: the doc, its awareness, the peers, and the path
@@ -28,7 +41,8 @@ const SERVER_ORIGIN = Symbol('server');
  * needs it: a write (a client's or the server's), a reader of `doc`, a migration. Joining and reading
  * (sync step 1 both ways, a step 2 that adds nothing) are answered from the bytes, so a doc nobody edits
  * costs its encoded size instead of a Y.Doc 20 times larger, and a join does not wait for the doc to be built
- * (docs/performance.md, idle memory and cold join). Once built, the doc stays live until the room unloads.
+ * (docs/performance.md, idle memory and cold join). Once built, the doc stays live until the room unloads
+ * or has had no update for `IDLE_DOC_MS`.
  */
 export class Room {
   /** Awareness needs a doc only for a clientID and its destroy event: a tiny one of its own, never the content. */
@@ -51,13 +65,14 @@ export class Room {
   /** The doc as stored, while no Y.Doc is built; undefined once `live` is. */
   private stored: StoredState | undefined;
   private live: Y.Doc | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly planId: string,
     readonly docName: string,
     private readonly store: DocStore,
     private readonly log: Logger,
-    private readonly options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+    private readonly options: RoomOptions,
   ) {
     // The server has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -70,7 +85,7 @@ export class Room {
     planId: string,
     docName: string,
     log: Logger,
-    options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+    options: RoomOptions,
   ): Promise<Room> {
     const loaded = await store.load(planId, docName);
     const room = new Room(planId, docName, store, log, options);
@@ -125,8 +140,31 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.live = doc;
     this.stored = undefined;
+    this.armIdleTimer();
     this.log.debug('doc.built', { planId: this.planId, docName: this.docName });
     return doc;
+  }
+
+  private armIdleTimer(): void {
+    this.idleTimer = setTimeout(() => this.returnToBytes(), this.options.idleDocMs ?? IDLE_DOC_MS);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * Drops the built doc and keeps its state as bytes. Only with every write stored: the bytes then hold exactly
+   * what memory held, so nothing a client sent is in one and not the other. Synchronous, so no message is
+   * handled halfway through.
+   */
+  private returnToBytes(): void {
+    this.idleTimer = undefined;
+    const live = this.live;
+    if (!live || this.broken) return;
+    if (this.pendingWrites > 0) return this.armIdleTimer();
+    this.stored = StoredState.of([Y.encodeStateAsUpdate(live)]);
+    this.sizeEstimate = this.stored.update.length;
+    this.live = undefined;
+    live.destroy();
+    this.log.debug('doc.returned_to_bytes', { planId: this.planId, docName: this.docName });
   }
 
   /**
@@ -251,6 +289,7 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.idleTimer);
     const awarenessDoc = this.awareness.doc;
     this.awareness.destroy();
     awarenessDoc.destroy();
@@ -259,6 +298,7 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    this.idleTimer?.refresh();
     const message = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin || this.echoToOrigin) peer.send(message);
     this.lastPersist = this.persist(update);

@@ -144,4 +144,49 @@ describe('RoomRegistry', () => {
     expect(again.isLive).toBe(true);
     expect(again.doc.getText('t').toString()).toBe('> hallo wereld');
   });
+
+  it('[S9] a built doc with no update for a while goes back to bytes once its writes are stored, and serves and takes writes as before', async () => {
+    const { store } = memoryStore();
+    let storeHeld!: () => void;
+    const held = new Promise<void>((resolve) => (storeHeld = resolve));
+    const append = store.append.bind(store);
+    store.append = async (planId, docName, update) => {
+      await held;
+      await append(planId, docName, update);
+    };
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000, idleDocMs: 30 });
+    const [writer, reader] = [peer(), peer()];
+    const room = await rooms.join('p', 'gezamenlijk', writer);
+    await rooms.join('p', 'gezamenlijk', reader);
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'eerst');
+    const first = room.applyFromPeer(Y.encodeStateAsUpdate(client), writer);
+    expect(room.isLive).toBe(true);
+    // The write still waits for the disk: the doc stays built.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(room.isLive).toBe(true);
+    storeHeld();
+    if (first.kind === 'applied') await first.durable;
+    await vi.waitFor(() => expect(room.isLive).toBe(false));
+
+    const fresh = new Y.Doc();
+    const step2 = decoding.createDecoder(room.syncStep2(new Uint8Array([0])));
+    decoding.readVarUint(step2);
+    decoding.readVarUint(step2);
+    Y.applyUpdate(fresh, decoding.readVarUint8Array(step2));
+    expect(fresh.getText('t').toString()).toBe('eerst');
+    expect(room.syncStep1()).toEqual(encodeSyncStep1(client));
+
+    const sv = Y.encodeStateVector(client);
+    client.getText('t').insert(5, ' dan');
+    const second = room.applyFromPeer(Y.encodeStateAsUpdate(client, sv), writer);
+    if (second.kind === 'applied') await second.durable;
+    expect(room.doc.getText('t').toString()).toBe('eerst dan');
+    expect(reader.sent).toHaveLength(2); // both writes broadcast
+    const stored = new Y.Doc();
+    for (const u of (await store.load('p', 'gezamenlijk')).updates) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('eerst dan');
+    rooms.leave(room, writer);
+    rooms.leave(room, reader);
+  });
 });
