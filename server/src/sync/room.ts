@@ -102,7 +102,7 @@ export class Room {
     return room;
   }
 
-  /** The Y.Doc, built from the stored state on first use; from then on it stays live. */
+  /** The Y.Doc, built from the stored state on first use; it stays live until idle for `IDLE_DOC_MS`. */
   get doc(): Y.Doc {
     return this.live ?? this.build();
   }
@@ -294,7 +294,6 @@ export class Room {
     this.awareness.destroy();
     awarenessDoc.destroy();
     this.live?.destroy();
-    this.stored = undefined;
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
