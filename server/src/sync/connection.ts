@@ -11,7 +11,7 @@ import { handleAwareness } from './handlers/handleAwareness';
 import { handleQueryAwareness } from './handlers/handleQueryAwareness';
 import { handleSync } from './handlers/handleSync';
 import type { UpdateInspector } from './inspection/updateInspector';
-import { encodeAwareness, encodeSaved, encodeSyncStep1 } from './messages';
+import { encodeAwareness, encodeSaved } from './messages';
 import { RefusedMessage, reportRefusal } from './refusedMessage';
 import type { Room, RoomPeer } from './room';
 import { SavedTracker } from './savedTracker';
@@ -81,7 +81,7 @@ export class Connection {
   /** Greets the client: our state vector (so it sends what we lack) and who is here. */
   start(): void {
     const { room, peer } = this.ctx;
-    peer.send(encodeSyncStep1(room.doc));
+    peer.send(room.syncStep1());
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
   }

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../../shared/src/protocol/closeCodes';
 import { parseDocName } from '../../../shared/src/schema/docNames';
-import { migrateDoc } from '../../../shared/src/schema/migrations';
+import { LATEST_SCHEMA_VERSION, migrateDoc } from '../../../shared/src/schema/migrations';
 import type { Logger } from '../log';
 import type { DocStore } from '../storage/Store';
-import { encodeAwareness, encodeUpdate } from './messages';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, syncStep1Of, syncStep2Of } from './messages';
+import { holdingsOfDoc, StoredState, type DocHoldings } from './storedState';
 
 /** What a room needs of a connected socket: a way to send and to close. */
 export interface RoomPeer {
@@ -13,19 +14,39 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
-/** Origin of the transaction that replays stored updates (before the room listens, so it is neither broadcast nor stored again). */
+/** Origin of the transaction that applies the stored state (before the room listens, so it is neither broadcast nor stored again). */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes: broadcast to every peer and stored like a client's. */
 const SERVER_ORIGIN = Symbol('server');
+/**
+ * A built doc with no update for this long goes back to bytes: a plan edited in the morning and left open on
+ * a screen all day should cost what an unedited one costs. Long enough that a typist pausing never pays for a
+ * rebuild.
+ */
+export const IDLE_DOC_MS = 60_000;
+
+export interface RoomOptions {
+  compactAfterRecords: number;
+  onBroken: (room: Room) => void;
+  /** Tests only: `IDLE_DOC_MS` otherwise. */
+  idleDocMs?: number;
+}
 
 /**
- * One doc of one plan, live in memory while sockets are on it: the Y.Doc, its awareness, the peers, and
- * the path of every change to the store. A doc is served only after it loaded from storage; a failed
- * load throws and never yields an empty doc (STYLE.md, Errors).
+ * One doc of one plan, in memory while sockets are on it: the doc, its awareness, the peers, and the path
+ * of every change to the store. A doc is served only after it loaded from storage; a failed load throws and
+ * never yields an empty doc (STYLE.md, Errors).
+ *
+ * A room starts with the doc's stored state as bytes (`StoredState`) and builds the Y.Doc only when something
+ * needs it: a write (a client's or the server's), a reader of `doc`, a migration. Joining and reading
+ * (sync step 1 both ways, a step 2 that adds nothing) are answered from the bytes, so a doc nobody edits
+ * costs its encoded size instead of a Y.Doc 20 times larger, and a join does not wait for the doc to be built
+ * (docs/performance.md, idle memory and cold join). Once built, the doc stays live until the room unloads
+ * or has had no update for `IDLE_DOC_MS`.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Awareness needs a doc only for a clientID and its destroy event: a tiny one of its own, never the content. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly peers = new Set<RoomPeer>();
   /** Which socket (of which member) speaks for each awareness clientID in this room. */
   private readonly awarenessClients = new Map<number, { peer: RoomPeer; memberId: string }>();
@@ -41,13 +62,17 @@ export class Room {
   private lastMeasured = -Infinity;
   private broken = false;
   private echoToOrigin = false;
+  /** The doc as stored, while no Y.Doc is built; undefined once `live` is. */
+  private stored: StoredState | undefined;
+  private live: Y.Doc | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly planId: string,
     readonly docName: string,
     private readonly store: DocStore,
     private readonly log: Logger,
-    private readonly options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+    private readonly options: RoomOptions,
   ) {
     // The server has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -60,22 +85,86 @@ export class Room {
     planId: string,
     docName: string,
     log: Logger,
-    options: { compactAfterRecords: number; onBroken: (room: Room) => void },
+    options: RoomOptions,
   ): Promise<Room> {
     const loaded = await store.load(planId, docName);
     const room = new Room(planId, docName, store, log, options);
-    room.doc.transact(() => {
-      for (const update of loaded.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
-    // Listening only after the stored state is in: Yjs would otherwise encode the whole load for a listener
-    // that ignores it (docs/performance.md, cold join).
-    room.doc.on('update', (update: Uint8Array, origin: unknown) => room.onDocUpdate(update, origin));
+    room.stored = StoredState.of(loaded.updates);
     room.recordsSinceCompaction = loaded.records;
     room.sizeEstimate = loaded.bytes;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
-    await room.migrate();
+    // A doc whose bytes plainly say it is at the latest schema version, or has none (migrateDoc leaves those
+    // alone), stays bytes. Any other (older, newer, or one the bytes do not tell) is built and migrated as it
+    // always was.
+    const version = room.stored.schemaVersion;
+    if (version !== LATEST_SCHEMA_VERSION && version !== 0) await room.migrate();
     return room;
+  }
+
+  /** The Y.Doc, built from the stored state on first use; it stays live until idle for `IDLE_DOC_MS`. */
+  get doc(): Y.Doc {
+    return this.live ?? this.build();
+  }
+
+  /** True once the Y.Doc is built (tests and diagnostics; nothing else needs to ask). */
+  get isLive(): boolean {
+    return this.live !== undefined;
+  }
+
+  /** What the checks of an incoming update need of the doc, from the live doc or from the bytes. */
+  get holdings(): DocHoldings {
+    return this.live ? holdingsOfDoc(this.live) : (this.stored as StoredState);
+  }
+
+  /** Our sync step 1: the doc's state vector, read from the bytes while the doc is not built. */
+  syncStep1(): Uint8Array {
+    return this.live ? encodeSyncStep1(this.live) : syncStep1Of((this.stored as StoredState).encodeStateVector());
+  }
+
+  /**
+   * Our sync step 2 for a client's state vector. From the bytes when they tell the answer (a new device gets
+   * the stored state as it is); otherwise the doc is built (cheaper than cutting a diff out of the bytes).
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    const fromBytes = this.stored?.diffFor(stateVector);
+    return fromBytes ? syncStep2Of(fromBytes) : encodeSyncStep2(this.doc, stateVector);
+  }
+
+  private build(): Y.Doc {
+    const stored = this.stored as StoredState;
+    const doc = new Y.Doc({ gc: true });
+    Y.applyUpdate(doc, stored.update, LOAD_ORIGIN);
+    // Listening only after the stored state is in: Yjs would otherwise encode the whole load for a listener
+    // that ignores it (docs/performance.md, cold join).
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.live = doc;
+    this.stored = undefined;
+    this.armIdleTimer();
+    this.log.debug('doc.built', { planId: this.planId, docName: this.docName });
+    return doc;
+  }
+
+  private armIdleTimer(): void {
+    this.idleTimer = setTimeout(() => this.returnToBytes(), this.options.idleDocMs ?? IDLE_DOC_MS);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * Drops the built doc and keeps its state as bytes. Only with every write stored: the bytes then hold exactly
+   * what memory held, so nothing a client sent is in one and not the other. Synchronous, so no message is
+   * handled halfway through.
+   */
+  private returnToBytes(): void {
+    this.idleTimer = undefined;
+    const live = this.live;
+    if (!live || this.broken) return;
+    if (this.pendingWrites > 0) return this.armIdleTimer();
+    this.stored = StoredState.of([Y.encodeStateAsUpdate(live)]);
+    this.sizeEstimate = this.stored.update.length;
+    this.live = undefined;
+    live.destroy();
+    this.log.debug('doc.returned_to_bytes', { planId: this.planId, docName: this.docName });
   }
 
   /**
@@ -193,17 +282,22 @@ export class Room {
   async compact(): Promise<void> {
     if (this.broken || this.recordsSinceCompaction <= 1) return;
     this.recordsSinceCompaction = 0;
-    const state = Y.encodeStateAsUpdate(this.doc);
+    // Not built: the stored records were merged into one update at load, which is the whole state.
+    const state = this.live ? Y.encodeStateAsUpdate(this.live) : (this.stored as StoredState).update;
     this.sizeEstimate = state.length;
     await this.store.compact(this.planId, this.docName, state);
   }
 
   destroy(): void {
+    clearTimeout(this.idleTimer);
+    const awarenessDoc = this.awareness.doc;
     this.awareness.destroy();
-    this.doc.destroy();
+    awarenessDoc.destroy();
+    this.live?.destroy();
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    this.idleTimer?.refresh();
     const message = encodeUpdate(update);
     for (const peer of this.peers) if (peer !== origin || this.echoToOrigin) peer.send(message);
     this.lastPersist = this.persist(update);

@@ -14,7 +14,7 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocStore & { release?(planId: string, docName: string): Promise<void> },
     private readonly log: Logger,
-    private readonly options: { compactAfterRecords: number; onLoadFailed?: (planId: string, error: unknown) => void },
+    private readonly options: { compactAfterRecords: number; onLoadFailed?: (planId: string, error: unknown) => void; idleDocMs?: number },
   ) {}
 
   /** Loads the room if needed and adds the peer to it. Rejects when the doc cannot be loaded. */
@@ -95,6 +95,7 @@ export class RoomRegistry {
     const promise = Room.load(this.store, planId, docName, this.log, {
       compactAfterRecords: this.options.compactAfterRecords,
       onBroken: (room) => this.drop(key, room),
+      idleDocMs: this.options.idleDocMs,
     });
     this.slots.set(key, { kind: 'loading', promise });
     promise.then(

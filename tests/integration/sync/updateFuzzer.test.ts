@@ -6,6 +6,7 @@ import { readUpdateShape } from '../../../server/src/sync/inspection/readUpdateS
 import type { ShapeResult } from '../../../server/src/sync/inspection/updateShape';
 import { deepestAnchoredNesting, hasMissingDependencies } from '../../../server/src/sync/inspection/shapeAgainstDoc';
 import { UpdateInspector } from '../../../server/src/sync/inspection/updateInspector';
+import { holdingsOfDoc } from '../../../server/src/sync/storedState';
 import type { Author } from '../../../shared/src/schema/items';
 import { createEditor, randomEdit } from '../../helpers/randomPlanEdits';
 import { createRng, pick, randomInt, seedFrom } from '../../helpers/seededRng';
@@ -80,7 +81,7 @@ function buildCorpus(seed: number): Sample[] {
 function applyLikeTheServer(base: Uint8Array, result: Extract<ShapeResult, { ok: true }>, bytes: Uint8Array): string {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, base);
-  if (hasMissingDependencies(result.shape, doc)) return 'missing';
+  if (hasMissingDependencies(result.shape, holdingsOfDoc(doc))) return 'missing';
   if (deepestAnchoredNesting(result.shape, doc, BOUNDS.maxDepth) > BOUNDS.maxDepth) return 'too_deep';
   Y.applyUpdate(doc, bytes);
   // What peers and the store do next with the doc must work as well.

@@ -6,7 +6,7 @@ import type { ConnectionContext } from '../connection';
 import type { UpdateShape } from '../inspection/updateShape';
 import type { InspectionResult } from '../inspection/updateInspector';
 import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
-import { encodeRejected, encodeSyncStep2 } from '../messages';
+import { encodeRejected } from '../messages';
 import { RefusedMessage, requireFrameEnd } from '../refusedMessage';
 
 /** Why a content message got `101 rejected`; each has its Dutch text under `rejected.<reason>`. */
@@ -23,7 +23,7 @@ export async function handleSync(ctx: ConnectionContext, decoder: decoding.Decod
     case SyncMessageType.step1: {
       const stateVector = decoding.readVarUint8Array(decoder);
       requireFrameEnd(decoder);
-      ctx.peer.send(encodeSyncStep2(ctx.room.doc, stateVector));
+      ctx.peer.send(ctx.room.syncStep2(stateVector));
       return;
     }
     case SyncMessageType.step2:
@@ -38,8 +38,9 @@ export async function handleSync(ctx: ConnectionContext, decoder: decoding.Decod
 }
 
 /**
- * The pipeline of one content message (STYLE.md pattern 3): inspect in the worker → check against the live
- * doc → authorise → apply → persist → `saved` or `rejected`.
+ * The pipeline of one content message (STYLE.md pattern 3): inspect in the worker → check against the doc →
+ * authorise → apply → persist → `saved` or `rejected`. Until the message turns out to be a write, the checks
+ * use what the doc holds (`room.holdings`), so a step 2 that adds nothing does not build a doc from its bytes.
  */
 async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncType: number, settle: (n: number) => void): Promise<void> {
   const n = ctx.saved.next();
@@ -48,9 +49,9 @@ async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncTyp
   if (!ctx.isOpen() || (!inspected.ok && inspected.fault === 'stopped')) return;
   const shape = shapeOf(inspected);
   const { room, limits, member } = ctx;
-  const missing = hasMissingDependencies(shape, room.doc);
+  const missing = hasMissingDependencies(shape, room.holdings);
   // The empty step 2 every client sends on connect, or a resend: not a write, on any socket (DESIGN.md §5).
-  if (!missing && addsNothing(shape, room.doc)) return settleWhenDurable(ctx, n, settle);
+  if (!missing && addsNothing(shape, room.holdings)) return settleWhenDurable(ctx, n, settle);
   if (ctx.access !== 'write') return reject(ctx, n, 'no_write', settle);
   if (missing) {
     // Edits typed on top of a rejected one may arrive before the client has seen the rejection.
@@ -60,7 +61,7 @@ async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncTyp
   const allowed = allowedRoots(ctx.kind);
   if (shape.roots.some((root) => !allowed.has(root))) return reject(ctx, n, 'root_not_allowed', settle);
   if (deepestAnchoredNesting(shape, room.doc, limits.updateMaxDepth) > limits.updateMaxDepth) throw new RefusedMessage('malformed', 'too_deep');
-  const added = clientsAdded(shape, room.doc);
+  const added = clientsAdded(shape, room.holdings);
   // A first sync (step 2) legitimately carries other people's structs (DESIGN.md §5); a live update may not
   // write new structs in the name of another member's connected client.
   if (syncType === SyncMessageType.update && added.some((client) => room.clientIdOfOtherMember(client, member.memberId))) {

@@ -1,16 +1,19 @@
 import * as Y from 'yjs';
+import type { DocHoldings } from '../storedState';
 import { AnchorKind, type UpdateShape } from './updateShape';
 
 /**
- * Checks of an update's shape (from the inspection worker) against the live doc, on the main thread. Each
- * costs a few lookups per client or per anchor, never a pass over the update.
+ * Checks of an update's shape (from the inspection worker) against the doc, on the main thread. Each costs a
+ * few lookups per client, per deleted range or per anchor, never a pass over the update. The first three work
+ * on what the doc holds (`DocHoldings`: a live doc or its stored bytes), so read-only traffic does not need a
+ * built Y.Doc; the nesting check needs the doc's types.
  */
 
 /** True when the update needs clocks the doc does not hold: it would wait in memory, maybe forever. */
-export function hasMissingDependencies(shape: UpdateShape, doc: Y.Doc): boolean {
+export function hasMissingDependencies(shape: UpdateShape, doc: DocHoldings): boolean {
   const { needs } = shape;
   for (let i = 0; i < needs.length; i += 2) {
-    if (Y.getState(doc.store, needs[i] as number) < (needs[i + 1] as number)) return true;
+    if (doc.clockOf(needs[i] as number) < (needs[i + 1] as number)) return true;
   }
   return false;
 }
@@ -20,36 +23,24 @@ export function hasMissingDependencies(shape: UpdateShape, doc: Y.Doc): boolean 
  * every deletion already applied. Such an update (the empty sync step 2 every client sends on connect, a
  * resent update) is not a write (DESIGN.md §5).
  */
-export function addsNothing(shape: UpdateShape, doc: Y.Doc): boolean {
+export function addsNothing(shape: UpdateShape, doc: DocHoldings): boolean {
   const { ends, deletes } = shape;
   for (let i = 0; i < ends.length; i += 2) {
-    if (Y.getState(doc.store, ends[i] as number) < (ends[i + 1] as number)) return false;
+    if (doc.clockOf(ends[i] as number) < (ends[i + 1] as number)) return false;
   }
   for (let i = 0; i < deletes.length; i += 3) {
-    if (!isDeletedRange(doc, deletes[i] as number, deletes[i + 1] as number, deletes[i + 2] as number)) return false;
-  }
-  return true;
-}
-
-function isDeletedRange(doc: Y.Doc, client: number, clock: number, length: number): boolean {
-  const end = clock + length;
-  if (Y.getState(doc.store, client) < end) return false;
-  const structs = doc.store.clients.get(client) ?? [];
-  for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-    const struct = structs[i] as Y.Item | Y.GC;
-    if (struct.id.clock >= end) break;
-    if (struct instanceof Y.Item && !struct.deleted) return false;
+    if (!doc.isDeletedRange(deletes[i] as number, deletes[i + 1] as number, deletes[i + 2] as number)) return false;
   }
   return true;
 }
 
 /** The clients the update adds structs for, beyond what the doc holds. */
-export function clientsAdded(shape: UpdateShape, doc: Y.Doc): number[] {
+export function clientsAdded(shape: UpdateShape, doc: DocHoldings): number[] {
   const added: number[] = [];
   const { ends } = shape;
   for (let i = 0; i < ends.length; i += 2) {
     const client = ends[i] as number;
-    if (Y.getState(doc.store, client) < (ends[i + 1] as number)) added.push(client);
+    if (doc.clockOf(client) < (ends[i + 1] as number)) added.push(client);
   }
   return added;
 }

@@ -1,9 +1,11 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
 import { StorageCorrupt } from '../../../../server/src/errors';
 import { silentLogger } from '../../../../server/src/log';
 import type { DocLoad, DocStore } from '../../../../server/src/storage/Store';
 import type { RoomPeer } from '../../../../server/src/sync/room';
+import { encodeSyncStep1 } from '../../../../server/src/sync/messages';
 import { RoomRegistry } from '../../../../server/src/sync/roomRegistry';
 
 /** An in-memory DocStore that counts calls and can be told to fail a load. */
@@ -104,5 +106,87 @@ describe('RoomRegistry', () => {
     await durable;
     await vi.waitFor(() => expect(calls.release).toBe(1));
     expect(rooms.size).toBe(0);
+  });
+
+  it('[S8] a room answers sync from its stored bytes without building the doc; an unused one compacts to their merge; a write builds it', async () => {
+    const { store, calls } = memoryStore();
+    const author = new Y.Doc();
+    author.getText('t').insert(0, 'hallo');
+    await store.append('p', 'gezamenlijk', Y.encodeStateAsUpdate(author));
+    const sv = Y.encodeStateVector(author);
+    author.getText('t').insert(5, ' wereld');
+    await store.append('p', 'gezamenlijk', Y.encodeStateAsUpdate(author, sv));
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000 });
+
+    const reader = peer();
+    const room = await rooms.join('p', 'gezamenlijk', reader);
+    expect(room.syncStep1()).toEqual(encodeSyncStep1(author));
+    const fresh = new Y.Doc();
+    const step2 = decoding.createDecoder(room.syncStep2(new Uint8Array([0])));
+    decoding.readVarUint(step2); // message type
+    decoding.readVarUint(step2); // sync step 2
+    Y.applyUpdate(fresh, decoding.readVarUint8Array(step2));
+    expect(fresh.getText('t').toString()).toBe('hallo wereld');
+    expect(room.isLive).toBe(false);
+    rooms.leave(room, reader);
+    await vi.waitFor(() => expect(calls.release).toBe(1));
+    expect(calls.compact).toBe(1);
+    expect((await store.load('p', 'gezamenlijk')).records).toBe(1);
+
+    const writer = peer();
+    const again = await rooms.join('p', 'gezamenlijk', writer);
+    expect(again.isLive).toBe(false);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(author));
+    client.getText('t').insert(0, '> ');
+    const applied = again.applyFromPeer(Y.encodeStateAsUpdate(client, Y.encodeStateVector(author)), writer);
+    expect(applied.kind === 'applied' && applied.durable !== undefined).toBe(true);
+    expect(again.isLive).toBe(true);
+    expect(again.doc.getText('t').toString()).toBe('> hallo wereld');
+  });
+
+  it('[S9] a built doc with no update for a while goes back to bytes once its writes are stored, and serves and takes writes as before', async () => {
+    const { store } = memoryStore();
+    let storeHeld!: () => void;
+    const held = new Promise<void>((resolve) => (storeHeld = resolve));
+    const append = store.append.bind(store);
+    store.append = async (planId, docName, update) => {
+      await held;
+      await append(planId, docName, update);
+    };
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000, idleDocMs: 30 });
+    const [writer, reader] = [peer(), peer()];
+    const room = await rooms.join('p', 'gezamenlijk', writer);
+    await rooms.join('p', 'gezamenlijk', reader);
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'eerst');
+    const first = room.applyFromPeer(Y.encodeStateAsUpdate(client), writer);
+    expect(room.isLive).toBe(true);
+    // The write still waits for the disk: the doc stays built.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(room.isLive).toBe(true);
+    storeHeld();
+    if (first.kind === 'applied') await first.durable;
+    await vi.waitFor(() => expect(room.isLive).toBe(false));
+
+    const fresh = new Y.Doc();
+    const step2 = decoding.createDecoder(room.syncStep2(new Uint8Array([0])));
+    decoding.readVarUint(step2);
+    decoding.readVarUint(step2);
+    Y.applyUpdate(fresh, decoding.readVarUint8Array(step2));
+    expect(fresh.getText('t').toString()).toBe('eerst');
+    expect(room.syncStep1()).toEqual(encodeSyncStep1(client));
+
+    const sv = Y.encodeStateVector(client);
+    client.getText('t').insert(5, ' dan');
+    const second = room.applyFromPeer(Y.encodeStateAsUpdate(client, sv), writer);
+    if (second.kind === 'applied') await second.durable;
+    expect(room.doc.getText('t').toString()).toBe('eerst dan');
+    expect(reader.sent).toHaveLength(2); // both writes broadcast
+    const stored = new Y.Doc();
+    for (const u of (await store.load('p', 'gezamenlijk')).updates) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('eerst dan');
+    rooms.leave(room, writer);
+    rooms.leave(room, reader);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readUpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
 import type { UpdateShape } from '../../../../../server/src/sync/inspection/updateShape';
 import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../../../../../server/src/sync/inspection/shapeAgainstDoc';
+import { holdingsOfDoc, StoredState, type DocHoldings } from '../../../../../server/src/sync/storedState';
 
 function shapeOf(update: Uint8Array): UpdateShape {
   const r = readUpdateShape(update, { maxStructs: 100_000, maxDepth: 100 });
@@ -10,25 +11,53 @@ function shapeOf(update: Uint8Array): UpdateShape {
   return r.shape;
 }
 
+/** The doc as a live Y.Doc and as its stored bytes (a room whose doc is not built): every check must agree. */
+function bothViews(doc: Y.Doc): Array<[string, DocHoldings]> {
+  return [
+    ['live doc', holdingsOfDoc(doc)],
+    ['stored bytes', StoredState.of([Y.encodeStateAsUpdate(doc)])],
+  ];
+}
+
 describe('an update’s shape against the live doc (main thread)', () => {
-  it('[S3] an update the doc already holds adds nothing; a new insert or delete does', () => {
+  it('[S3] an update the doc already holds adds nothing; a new insert or delete does (live doc and stored bytes alike)', () => {
     const server = new Y.Doc();
     const client = new Y.Doc();
     client.getText('t').insert(0, 'hallo');
     Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
-    expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client)), server)).toBe(true);
-    expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))), server)).toBe(true);
+    for (const [view, held] of bothViews(server)) {
+      expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client)), held), view).toBe(true);
+      expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))), held), view).toBe(true);
+    }
 
     const before = Y.encodeStateVector(client);
     client.getText('t').delete(0, 1);
     const deletion = Y.encodeStateAsUpdate(client, before);
-    expect(addsNothing(shapeOf(deletion), server)).toBe(false);
+    for (const [view, held] of bothViews(server)) expect(addsNothing(shapeOf(deletion), held), view).toBe(false);
     Y.applyUpdate(server, deletion);
-    expect(addsNothing(shapeOf(deletion), server)).toBe(true);
+    for (const [view, held] of bothViews(server)) expect(addsNothing(shapeOf(deletion), held), view).toBe(true);
 
     client.getText('t').insert(0, 'x');
-    expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client)), server)).toBe(false);
-    expect(clientsAdded(shapeOf(Y.encodeStateAsUpdate(client)), server)).toEqual([client.clientID]);
+    for (const [view, held] of bothViews(server)) {
+      expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client)), held), view).toBe(false);
+      expect(clientsAdded(shapeOf(Y.encodeStateAsUpdate(client)), held), view).toEqual([client.clientID]);
+    }
+  });
+
+  it('[S3b] a deletion only part of which the doc holds adds something, from the bytes as from the live doc', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'abcdefgh');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    let sv = Y.encodeStateVector(client);
+    client.getText('t').delete(2, 2);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv));
+    sv = Y.encodeStateVector(client);
+    client.getText('t').delete(1, 4); // b, (c, d already gone), e, f
+    const wider = Y.encodeStateAsUpdate(client, sv);
+    for (const [view, held] of bothViews(server)) expect(addsNothing(shapeOf(wider), held), view).toBe(false);
+    Y.applyUpdate(server, wider);
+    for (const [view, held] of bothViews(server)) expect(addsNothing(shapeOf(Y.encodeStateAsUpdate(client)), held), view).toBe(true);
   });
 
   it('[S5] an update missing what it builds on is told apart from one that follows it', () => {
@@ -40,9 +69,9 @@ describe('an update’s shape against the live doc (main thread)', () => {
     const sv = Y.encodeStateVector(client);
     text.insert(1, 'b');
     const second = Y.encodeStateAsUpdate(client, sv);
-    expect(hasMissingDependencies(shapeOf(second), server)).toBe(true);
+    for (const [view, held] of bothViews(server)) expect(hasMissingDependencies(shapeOf(second), held), view).toBe(true);
     Y.applyUpdate(server, first);
-    expect(hasMissingDependencies(shapeOf(second), server)).toBe(false);
+    for (const [view, held] of bothViews(server)) expect(hasMissingDependencies(shapeOf(second), held), view).toBe(false);
   });
 
   it('[S6] the depth of a type nested under one in the doc counts from the root', () => {
