@@ -56,7 +56,7 @@ export class Room {
   /** Writes not yet settled (many while the disk refuses writes, issue #9). */
   private pendingWrites = 0;
   private lastPersist: Promise<void> | undefined;
-  private recordsSinceCompaction = 0;
+  private recordsInLog = 0;
   /** Bytes of the doc as stored (an upper bound of its encoded size); exact after a compaction or a measure. */
   private sizeEstimate = 0;
   private lastMeasured = -Infinity;
@@ -90,7 +90,7 @@ export class Room {
     const loaded = await store.load(planId, docName);
     const room = new Room(planId, docName, store, log, options);
     room.stored = StoredState.of(loaded.updates);
-    room.recordsSinceCompaction = loaded.records;
+    room.recordsInLog = loaded.records;
     room.sizeEstimate = loaded.bytes;
     if (loaded.tornTail) log.warn('doc.torn_tail_dropped', { planId, docName });
     log.debug('doc.loaded', { planId, docName, records: loaded.records, bytes: loaded.bytes });
@@ -280,8 +280,10 @@ export class Room {
 
   /** Writes the whole state as one record, so the next load does not replay history. */
   async compact(): Promise<void> {
-    if (this.broken || this.recordsSinceCompaction <= 1) return;
-    this.recordsSinceCompaction = 0;
+    if (this.broken || this.recordsInLog <= 1) return;
+    // The compacted state is itself a record: one write after a compaction leaves two, which the next
+    // unload must fold, or a restarted server merges them on every cold join (docs/performance.md).
+    this.recordsInLog = 1;
     // Not built: the stored records were merged into one update at load, which is the whole state.
     const state = this.live ? Y.encodeStateAsUpdate(this.live) : (this.stored as StoredState).update;
     this.sizeEstimate = state.length;
@@ -313,8 +315,8 @@ export class Room {
       this.pendingWrites -= 1;
     };
     this.persisting = write.then(settled, settled);
-    this.recordsSinceCompaction += 1;
-    if (this.recordsSinceCompaction >= this.options.compactAfterRecords) {
+    this.recordsInLog += 1;
+    if (this.recordsInLog >= this.options.compactAfterRecords) {
       this.compact().catch((error: unknown) => this.log.error('doc.compact_failed', { planId: this.planId, docName: this.docName, error }));
     }
     write.catch((error: unknown) => this.fail(error));

@@ -189,4 +189,29 @@ describe('RoomRegistry', () => {
     rooms.leave(room, writer);
     rooms.leave(room, reader);
   });
+  it('[S10] one write after a compaction leaves two records, and the last leave folds them into one', async () => {
+    const { store, calls } = memoryStore();
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 3 });
+    const writer = peer();
+    const room = await rooms.join('p', 'gezamenlijk', writer);
+    const client = new Y.Doc();
+    let sv = Y.encodeStateVector(client);
+    for (const word of ['een ', 'twee ', 'drie ', 'vier']) {
+      client.getText('t').insert(client.getText('t').length, word);
+      const applied = room.applyFromPeer(Y.encodeStateAsUpdate(client, sv), writer);
+      if (applied.kind === 'applied') await applied.durable;
+      sv = Y.encodeStateVector(client);
+    }
+    await vi.waitFor(() => expect(calls.compact).toBe(1));
+    expect((await store.load('p', 'gezamenlijk')).records).toBe(2); // the compacted state and 'vier'
+
+    rooms.leave(room, writer);
+    await vi.waitFor(() => expect(calls.release).toBe(1));
+    expect(calls.compact).toBe(2);
+    const stored = await store.load('p', 'gezamenlijk');
+    expect(stored.records).toBe(1);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.updates[0] as Uint8Array);
+    expect(reloaded.getText('t').toString()).toBe('een twee drie vier');
+  });
 });
