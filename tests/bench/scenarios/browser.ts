@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { translate } from '../../../shared/src/i18n/translate';
 import { proseField } from '../../../shared/src/schema/planSchema';
@@ -60,7 +61,9 @@ export const browser: Scenario<ProjectFixture> = {
         const kind = [js.developmentBuild ? 'React development build' : '', js.unminified ? 'not minified' : ''].filter(Boolean).join(', ');
         ctx.note(`browser: repetition ${repetition + 1} measured a client/dist that is not a production build (${kind}: ${js.files.join(', ')}, ${Math.round(js.rawBytes / 1024)} KB raw); its figures say little`);
       }
-      const timings = await typeAmongCollaborators(p, page, editor, collaboratorSeats, repetition);
+      const trace = traceFile(repetition);
+      const timings = await typeAmongCollaborators(p, page, editor, collaboratorSeats, repetition, trace === undefined ? undefined : { browser: chromium, path: trace });
+      if (trace) ctx.note(`browser: repetition ${repetition + 1} wrote a DevTools trace of the measured typing to ${trace}`);
       const latency = summarize(Float64Array.from(timings.keyToPaint));
       return {
         measurements: {
@@ -95,7 +98,14 @@ async function openPlanPage(chromium: Browser, base: string, planId: string, coo
  * The collaborators start typing; after a lead-in the browser user types `keypresses` keys at the start of the
  * section, `keyDelayMs` apart, with the probes on. Checks that the typed text reached the others.
  */
-async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, editor: Locator, seats: Seat[], repetition: number): Promise<PageTimings> {
+async function typeAmongCollaborators(
+  p: BenchParams['browser'],
+  page: Page,
+  editor: Locator,
+  seats: Seat[],
+  repetition: number,
+  trace: { browser: Browser; path: string } | undefined,
+): Promise<PageTimings> {
   const rooms = await connectRooms([seats], { trackSaved: false });
   const collaborators = new Collaborators();
   try {
@@ -106,6 +116,7 @@ async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, edi
     await page.keyboard.press('Control+Home');
     await new Promise((r) => setTimeout(r, LEAD_IN_MS));
     await installKeyToPaintProbe(page);
+    if (trace) await trace.browser.startTracing(page, { path: trace.path, categories: TRACE_CATEGORIES });
     let typed = '';
     for (let i = 0; i < p.keypresses; i += 1) {
       const key = PHRASE[i % PHRASE.length] as string;
@@ -114,6 +125,7 @@ async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, edi
       await new Promise((r) => setTimeout(r, p.keyDelayMs));
     }
     const timings = await readKeyToPaint(page);
+    if (trace) await trace.browser.stopTracing();
     await typing;
     const other = rooms[0]?.clients[0];
     const probe = typed.slice(0, 20);
@@ -125,6 +137,19 @@ async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, edi
     collaborators.destroy();
     await closeRooms(rooms);
   }
+}
+
+/**
+ * What a trace of the typing records: the renderer's tasks, frames and paints, and a sampled CPU profile
+ * (the categories DevTools' performance panel uses). Tracing slows the page down: a traced run is for
+ * finding causes, not for the figures.
+ */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'latencyInfo', 'loading'];
+
+/** `BENCH_BROWSER_TRACE=<dir>` writes one trace per repetition there (open it in DevTools' performance panel). */
+function traceFile(repetition: number): string | undefined {
+  const dir = process.env.BENCH_BROWSER_TRACE;
+  return dir ? path.resolve(dir, `browser-trace-${repetition + 1}.json`) : undefined;
 }
 
 /**
