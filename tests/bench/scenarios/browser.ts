@@ -4,6 +4,7 @@ import { translate } from '../../../shared/src/i18n/translate';
 import { proseField } from '../../../shared/src/schema/planSchema';
 import { launchBrowser } from '../../helpers/browser';
 import type { BenchParams } from '../benchParams';
+import { measureBareEditorFloor } from '../browser/bareEditorFloor';
 import { collectScripts, ensureClientBuild, type ScriptSizes } from '../browser/clientBuild';
 import { Collaborators } from '../browser/collaborator';
 import { installKeyToPaintProbe, readKeyToPaint, type PageTimings } from '../browser/keyToPaint';
@@ -21,6 +22,11 @@ import { waitUntil } from '../waitUntil';
 
 /** What the browser user types, one key at a time, over and over. */
 const PHRASE = 'de school belt vaak over het slapen ';
+/** The first `count` keys of the phrase, repeated as needed. */
+function phraseKeys(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => PHRASE[i % PHRASE.length] as string);
+}
+
 /** How long the collaborators type before the first measured keypress. */
 const LEAD_IN_MS = 2000;
 
@@ -39,6 +45,8 @@ export const browser: Scenario<ProjectFixture> = {
     { id: 'keyToPaintP50', label: 'browser keypress → next painted frame p50', unit: 'ms', digits: 1 },
     { id: 'keyToPaintP95', label: 'browser keypress → next painted frame p95', unit: 'ms', digits: 1, target: { kind: 'projectAtMost', value: 16 } },
     { id: 'keyToPaintMax', label: 'browser keypress → next painted frame max', unit: 'ms', digits: 1 },
+    { id: 'floorP50', label: 'bare contenteditable (the floor), same keys p50', unit: 'ms', digits: 1 },
+    { id: 'floorP95', label: 'bare contenteditable (the floor), same keys p95', unit: 'ms', digits: 1 },
     { id: 'over16Share', label: 'browser keydowns Event Timing reports ≥ 16 ms', unit: '%', digits: 1 },
     { id: 'firstLoadJsKb', label: 'browser first-load JavaScript, gzip', unit: 'KB', digits: 1, target: { kind: 'projectAtMost', value: 350 } },
   ],
@@ -65,15 +73,19 @@ export const browser: Scenario<ProjectFixture> = {
       const timings = await typeAmongCollaborators(p, page, editor, collaboratorSeats, repetition, trace === undefined ? undefined : { browser: chromium, path: trace });
       if (trace) ctx.note(`browser: repetition ${repetition + 1} wrote a DevTools trace of the measured typing to ${trace}`);
       const latency = summarize(Float64Array.from(timings.keyToPaint));
+      const floorTimings = await measureBareEditorFloor(chromium, phraseKeys(p.keypresses), p.keyDelayMs);
+      const floor = summarize(Float64Array.from(floorTimings.keyToPaint));
       return {
         measurements: {
           keyToPaintP50: latency.p50,
           keyToPaintP95: latency.p95,
           keyToPaintMax: latency.max,
+          floorP50: floor.p50,
+          floorP95: floor.p95,
           over16Share: (100 * timings.eventTimingOver16.length) / p.keypresses,
           firstLoadJsKb: js.gzipBytes / 1024,
         },
-        detail: { keypresses: latency.count, framesPerSecond: timings.framesPerSecond, ...js },
+        detail: { keypresses: latency.count, framesPerSecond: timings.framesPerSecond, floorMax: floor.max, ...js },
       };
     } finally {
       await chromium?.close();
@@ -117,13 +129,12 @@ async function typeAmongCollaborators(
     await new Promise((r) => setTimeout(r, LEAD_IN_MS));
     await installKeyToPaintProbe(page);
     if (trace) await trace.browser.startTracing(page, { path: trace.path, categories: TRACE_CATEGORIES });
-    let typed = '';
-    for (let i = 0; i < p.keypresses; i += 1) {
-      const key = PHRASE[i % PHRASE.length] as string;
+    const keys = phraseKeys(p.keypresses);
+    for (const key of keys) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
-      typed += key;
       await new Promise((r) => setTimeout(r, p.keyDelayMs));
     }
+    const typed = keys.join('');
     const timings = await readKeyToPaint(page);
     if (trace) await trace.browser.stopTracing();
     await typing;
