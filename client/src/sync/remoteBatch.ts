@@ -12,8 +12,10 @@ import { oncePerFrame, type FrameTask } from './oncePerFrame';
  * one task every 20 ms, and a keypress that came in behind one waited for it (docs/performance.md, browser).
  * Batched, the updates of one frame are applied in one transaction, then the carets, which point into them.
  *
- * Sync step 1 and 2 and every other message are handled as they come, after what is waiting, so nothing
- * changes order; a closing socket first takes in what was received. Returns the function that stops it.
+ * Sync steps 1 and 2 are handled as they come, after what is waiting, so no doc content changes order;
+ * `saved` and `rejected` concern this member's own messages and are handled as they come too. A closing
+ * socket first takes in what it delivered. Updates before the first sync are applied at once. Returns the
+ * function that stops it (on destroy: what waits is dropped with the doc).
  */
 export function batchRemoteChanges(provider: WebsocketProvider, schedule: (flush: () => void) => FrameTask = oncePerFrame): () => void {
   const handleSync = provider.messageHandlers[messageSync];
