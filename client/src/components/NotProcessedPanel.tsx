@@ -9,7 +9,8 @@ import type { NoticeEntry } from '../sync/syncStatusStore';
  */
 export function NotProcessedPanel() {
   const store = useSyncStatusStore();
-  const { notices } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // Only the notices: the rest of the store changes with every keystroke's message and its `saved`.
+  const notices = useSyncExternalStore(store.subscribe, () => store.getSnapshot().notices);
   return (
     <div role="alert" className="not-processed-area">
       {notices.map((notice) => (

@@ -1,9 +1,9 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { closeReasonText } from '../sync/closeReasons';
 import { describeSaveStatus } from '../sync/saveStatus';
 import { useSyncStatusStore } from '../sync/syncStatusContext';
-import type { SyncStatusSnapshot } from '../sync/syncStatusStore';
+import type { SyncStatusSnapshot, SyncStatusStore } from '../sync/syncStatusStore';
 
 interface Warning {
   readonly key: string;
@@ -30,15 +30,48 @@ function warningsOf(snapshot: SyncStatusSnapshot, partName: (docName: string) =>
   return warnings;
 }
 
+/** What the status area shows. */
+interface SaveView {
+  readonly state: 'saved' | 'saving' | 'offline';
+  readonly text: string;
+  readonly warnings: readonly Warning[];
+}
+
+function sameView(a: SaveView, b: SaveView): boolean {
+  return (
+    a.state === b.state &&
+    a.text === b.text &&
+    a.warnings.length === b.warnings.length &&
+    a.warnings.every((w, i) => w.key === b.warnings[i]?.key && w.text === b.warnings[i]?.text && w.dismissDoc === b.warnings[i]?.dismissDoc)
+  );
+}
+
+/**
+ * The view of the store's latest snapshot, kept as the same object while it shows the same words. Every
+ * keystroke sends a message and gets `saved` back, each a new snapshot; only the ones that change what the
+ * status says render it again.
+ */
+function useSaveView(store: SyncStatusStore, partName: (docName: string) => string): SaveView {
+  const last = useRef<{ snapshot: SyncStatusSnapshot; partName: (docName: string) => string; view: SaveView } | null>(null);
+  const read = (): SaveView => {
+    const snapshot = store.getSnapshot();
+    const prev = last.current;
+    if (prev && prev.snapshot === snapshot && prev.partName === partName) return prev.view;
+    const next = { ...describeSaveStatus(snapshot.summary), warnings: warningsOf(snapshot, partName) };
+    const view = prev && sameView(prev.view, next) ? prev.view : next;
+    last.current = { snapshot, partName, view };
+    return view;
+  };
+  return useSyncExternalStore(store.subscribe, read);
+}
+
 /**
  * "Opgeslagen" / "Bezig met opslaan…" / "Offline. Niet opgeslagen — 3 wijzigingen", plus why a socket
  * closed, what the server refused, and which part of the plan is nearly full (`partName` names it).
  */
 export function SaveStatus({ partName }: { partName: (docName: string) => string }) {
   const store = useSyncStatusStore();
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const { state, text } = describeSaveStatus(snapshot.summary);
-  const warnings = warningsOf(snapshot, partName);
+  const { state, text, warnings } = useSaveView(store, partName);
   return (
     <div className="save-area">
       <div className={`save-status save-status--${state}`} data-testid="save-status" data-state={state} aria-live="polite">

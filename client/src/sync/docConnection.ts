@@ -12,6 +12,7 @@ import { openLocalCopy, type LocalCopy } from '../offline/localCopy';
 import { countingWebSocket } from './countingWebSocket';
 import { FALLBACK_DOC_MAX_BYTES, watchDocSize } from './docSizeWatch';
 import { controlReconnect } from './reconnectControl';
+import { batchRemoteChanges } from './remoteBatch';
 import type { SaveEvent } from './saveStatus';
 import { UnsentTracker } from './unsentTracker';
 
@@ -103,6 +104,8 @@ export function openDocConnection(
   };
   const live = createProvider(planId, docName, doc, onEvent);
   provider = live;
+  // Before watchProvider: a closing socket first takes in the remote changes it delivered.
+  const stopBatching = batchRemoteChanges(live);
   const detach = watchProvider(live, onEvent);
   const reconnect = controlReconnect(live, { shouldReconnect: shouldReconnectAfter });
   const stopSizeWatch = watchDocSize(doc, options.docMaxBytes ?? FALLBACK_DOC_MAX_BYTES, (nearlyFull) => options.onEvent({ kind: 'size', nearlyFull }));
@@ -129,6 +132,7 @@ export function openDocConnection(
     destroy() {
       closed = true;
       detach();
+      stopBatching();
       reconnect.stop();
       stopSizeWatch();
       live.off('sync', onSync);

@@ -39,3 +39,14 @@ export function presentMembers(states: Iterable<unknown>, myMemberId: string): P
   }
   return [...byId.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name, 'nl'));
 }
+
+/** True when both lists show the same members the same way, in the same order. */
+export function samePresentMembers(a: readonly PresentMember[], b: readonly PresentMember[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => {
+      const o = b[i];
+      return o !== undefined && m.memberId === o.memberId && m.name === o.name && m.role === o.role && m.color === o.color && m.isMe === o.isMe;
+    })
+  );
+}

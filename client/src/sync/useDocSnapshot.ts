@@ -1,36 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import { oncePerFrame } from './oncePerFrame';
 import { shareStructure } from './shareStructure';
-
-/**
- * Runs `fn` once, just after the next frame is painted, however often it is asked to meanwhile: a burst
- * of keystrokes or of remote updates costs one read of the doc per frame, and the read and the React
- * render it causes never delay the frame that shows the typed character (docs/performance.md, browser).
- * Returns the request function and a cancel function.
- */
-function oncePerFrame(fn: () => void): { request: () => void; cancel: () => void } {
-  let frame: number | null = null;
-  let task: ReturnType<typeof setTimeout> | null = null;
-  return {
-    request: () => {
-      if (frame !== null || task !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
-        // A task queued from a frame callback runs after that frame is rendered.
-        task = setTimeout(() => {
-          task = null;
-          fn();
-        }, 0);
-      });
-    },
-    cancel: () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      if (task !== null) clearTimeout(task);
-      frame = null;
-      task = null;
-    },
-  };
-}
 
 /**
  * A plain read of a doc (`read(doc)`) that follows every change, local or remote, at most once a frame.

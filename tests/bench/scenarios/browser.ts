@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { translate } from '../../../shared/src/i18n/translate';
 import { proseField } from '../../../shared/src/schema/planSchema';
 import { launchBrowser } from '../../helpers/browser';
 import type { BenchParams } from '../benchParams';
+import { measureBareEditorFloor } from '../browser/bareEditorFloor';
 import { collectScripts, ensureClientBuild, type ScriptSizes } from '../browser/clientBuild';
 import { Collaborators } from '../browser/collaborator';
 import { installKeyToPaintProbe, readKeyToPaint, type PageTimings } from '../browser/keyToPaint';
@@ -20,6 +22,11 @@ import { waitUntil } from '../waitUntil';
 
 /** What the browser user types, one key at a time, over and over. */
 const PHRASE = 'de school belt vaak over het slapen ';
+/** The first `count` keys of the phrase, repeated as needed. */
+function phraseKeys(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => PHRASE[i % PHRASE.length] as string);
+}
+
 /** How long the collaborators type before the first measured keypress. */
 const LEAD_IN_MS = 2000;
 
@@ -38,6 +45,8 @@ export const browser: Scenario<ProjectFixture> = {
     { id: 'keyToPaintP50', label: 'browser keypress → next painted frame p50', unit: 'ms', digits: 1 },
     { id: 'keyToPaintP95', label: 'browser keypress → next painted frame p95', unit: 'ms', digits: 1, target: { kind: 'projectAtMost', value: 16 } },
     { id: 'keyToPaintMax', label: 'browser keypress → next painted frame max', unit: 'ms', digits: 1 },
+    { id: 'floorP50', label: 'bare contenteditable (the floor), same keys p50', unit: 'ms', digits: 1 },
+    { id: 'floorP95', label: 'bare contenteditable (the floor), same keys p95', unit: 'ms', digits: 1 },
     { id: 'over16Share', label: 'browser keydowns Event Timing reports ≥ 16 ms', unit: '%', digits: 1 },
     { id: 'firstLoadJsKb', label: 'browser first-load JavaScript, gzip', unit: 'KB', digits: 1, target: { kind: 'projectAtMost', value: 350 } },
   ],
@@ -60,17 +69,23 @@ export const browser: Scenario<ProjectFixture> = {
         const kind = [js.developmentBuild ? 'React development build' : '', js.unminified ? 'not minified' : ''].filter(Boolean).join(', ');
         ctx.note(`browser: repetition ${repetition + 1} measured a client/dist that is not a production build (${kind}: ${js.files.join(', ')}, ${Math.round(js.rawBytes / 1024)} KB raw); its figures say little`);
       }
-      const timings = await typeAmongCollaborators(p, page, editor, collaboratorSeats, repetition);
+      const trace = traceFile(repetition);
+      const timings = await typeAmongCollaborators(p, page, editor, collaboratorSeats, repetition, trace === undefined ? undefined : { browser: chromium, path: trace });
+      if (trace) ctx.note(`browser: repetition ${repetition + 1} wrote a DevTools trace of the measured typing to ${trace}`);
       const latency = summarize(Float64Array.from(timings.keyToPaint));
+      const floorTimings = await measureBareEditorFloor(chromium, phraseKeys(p.keypresses), p.keyDelayMs);
+      const floor = summarize(Float64Array.from(floorTimings.keyToPaint));
       return {
         measurements: {
           keyToPaintP50: latency.p50,
           keyToPaintP95: latency.p95,
           keyToPaintMax: latency.max,
+          floorP50: floor.p50,
+          floorP95: floor.p95,
           over16Share: (100 * timings.eventTimingOver16.length) / p.keypresses,
           firstLoadJsKb: js.gzipBytes / 1024,
         },
-        detail: { keypresses: latency.count, framesPerSecond: timings.framesPerSecond, ...js },
+        detail: { keypresses: latency.count, framesPerSecond: timings.framesPerSecond, floorMax: floor.max, ...js },
       };
     } finally {
       await chromium?.close();
@@ -95,7 +110,14 @@ async function openPlanPage(chromium: Browser, base: string, planId: string, coo
  * The collaborators start typing; after a lead-in the browser user types `keypresses` keys at the start of the
  * section, `keyDelayMs` apart, with the probes on. Checks that the typed text reached the others.
  */
-async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, editor: Locator, seats: Seat[], repetition: number): Promise<PageTimings> {
+async function typeAmongCollaborators(
+  p: BenchParams['browser'],
+  page: Page,
+  editor: Locator,
+  seats: Seat[],
+  repetition: number,
+  trace: { browser: Browser; path: string } | undefined,
+): Promise<PageTimings> {
   const rooms = await connectRooms([seats], { trackSaved: false });
   const collaborators = new Collaborators();
   try {
@@ -106,14 +128,15 @@ async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, edi
     await page.keyboard.press('Control+Home');
     await new Promise((r) => setTimeout(r, LEAD_IN_MS));
     await installKeyToPaintProbe(page);
-    let typed = '';
-    for (let i = 0; i < p.keypresses; i += 1) {
-      const key = PHRASE[i % PHRASE.length] as string;
+    if (trace) await trace.browser.startTracing(page, { path: trace.path, categories: TRACE_CATEGORIES });
+    const keys = phraseKeys(p.keypresses);
+    for (const key of keys) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
-      typed += key;
       await new Promise((r) => setTimeout(r, p.keyDelayMs));
     }
+    const typed = keys.join('');
     const timings = await readKeyToPaint(page);
+    if (trace) await trace.browser.stopTracing();
     await typing;
     const other = rooms[0]?.clients[0];
     const probe = typed.slice(0, 20);
@@ -125,6 +148,19 @@ async function typeAmongCollaborators(p: BenchParams['browser'], page: Page, edi
     collaborators.destroy();
     await closeRooms(rooms);
   }
+}
+
+/**
+ * What a trace of the typing records: the renderer's tasks, frames and paints, and a sampled CPU profile
+ * (the categories DevTools' performance panel uses). Tracing slows the page down: a traced run is for
+ * finding causes, not for the figures.
+ */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'latencyInfo', 'loading'];
+
+/** `BENCH_BROWSER_TRACE=<dir>` writes one trace per repetition there (open it in DevTools' performance panel). */
+function traceFile(repetition: number): string | undefined {
+  const dir = process.env.BENCH_BROWSER_TRACE;
+  return dir ? path.resolve(dir, `browser-trace-${repetition + 1}.json`) : undefined;
 }
 
 /**
