@@ -145,7 +145,10 @@ function readIndex(update: Uint8Array): StateIndex {
   let hasPending = false;
   const addDeleted = (client: number, clock: number, length: number) => {
     const list = deleted.get(client);
-    if (list) list.push(clock, clock + length);
+    // Deleted structs of one client come in clock order and mostly touch: join them here, so the final sort
+    // sees a few ranges instead of one per deleted keystroke.
+    if (list && list[list.length - 1] === clock) list[list.length - 1] = clock + length;
+    else if (list) list.push(clock, clock + length);
     else deleted.set(client, [clock, clock + length]);
   };
   const sections = decoding.readVarUint(d);
@@ -226,7 +229,7 @@ function readContent(d: decoding.Decoder, ref: number): { length: number; value:
       decoding.readVarUint8Array(d);
       return { length: 1, value: undefined, collected: false };
     case CONTENT.string:
-      return { length: decoding.readVarString(d).length, value: undefined, collected: false };
+      return { length: utf16LengthOfVarString(d), value: undefined, collected: false };
     case CONTENT.embed:
       decoding.readVarString(d);
       return { length: 1, value: undefined, collected: false };
@@ -252,6 +255,25 @@ function readContent(d: decoding.Decoder, ref: number): { length: number; value:
     default:
       throw new Error(`unknown content ${ref} in a stored update`);
   }
+}
+
+/**
+ * The length in UTF-16 units (what `readVarString(d).length` gives) of the string at the decoder, read from
+ * its UTF-8 bytes without building the string: a doc's text is most of its bytes, and the index needs only
+ * each piece's length.
+ */
+function utf16LengthOfVarString(d: decoding.Decoder): number {
+  const bytes = decoding.readVarUint(d);
+  const end = d.pos + bytes;
+  const arr = d.arr;
+  let units = 0;
+  for (let i = d.pos; i < end; i++) {
+    const b = arr[i] as number;
+    // Every byte but a continuation byte starts a code point; a 4-byte one is a surrogate pair in UTF-16.
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  d.pos = end;
+  return units;
 }
 
 /**

@@ -5,6 +5,9 @@ import { readSchemaVersion } from '../../../../shared/src/schema/planSchema';
 import { holdingsOfDoc, StoredState } from '../../../../server/src/sync/storedState';
 import { createRng, randomInt, type Rng } from '../../../helpers/seededRng';
 
+/** Typed pieces of 1, 2, 3 and 4 UTF-8 bytes per character: the index counts a string's length from its bytes. */
+const PIECES = ['a', 'abcdefgh', 'café', 'één', '€ 5', '👍🏽', 'x😀y', 'ĳs'];
+
 /** Three people typing and deleting in one text, each keystroke its own update, as a room's log holds them. */
 function typedLog(rng: Rng, keystrokes: number): { doc: Y.Doc; records: Uint8Array[] } {
   const people = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
@@ -16,7 +19,7 @@ function typedLog(rng: Rng, keystrokes: number): { doc: Y.Doc; records: Uint8Arr
     Y.applyUpdate(person, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(person)));
     const text = person.getText('t');
     if (text.length > 5 && randomInt(rng, 3) === 0) text.delete(randomInt(rng, text.length - 3), 1 + randomInt(rng, 3));
-    else text.insert(randomInt(rng, text.length + 1), 'abcdefgh'.slice(0, 1 + randomInt(rng, 8)));
+    else text.insert(randomInt(rng, text.length + 1), PIECES[randomInt(rng, PIECES.length)] as string);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(person, Y.encodeStateVector(doc)));
   }
   return { doc, records };
