@@ -95,6 +95,8 @@ describe('mutation fuzzer over the update validator', () => {
   afterAll(() => inspector.close());
 
   it(`[F1] mutated updates: the validator always answers in budget, and what it lets through applies (${SECONDS} s)`, { timeout: SECONDS * 1000 + 120_000 }, async () => {
+    // Named before the run too: a mutant that kills the process (out of memory) leaves no report behind.
+    console.log(`${TAG}: starting`);
     const corpus = buildCorpus(SEED);
     const rng = createRng(SEED ^ 0x5eed);
     const outcomes = new Map<string, number>();
