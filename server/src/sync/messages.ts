@@ -21,19 +21,19 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 
 /** Sync step 1 with a state vector read from the stored bytes (a room whose doc is not built). */
 export function syncStep1Of(stateVector: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(e, stateVector);
-  return encoding.toUint8Array(e);
+  return syncMessageOf(syncProtocol.messageYjsSyncStep1, stateVector);
 }
 
 /** Sync step 2 carrying an update as it is (the stored state, or part of it). */
 export function syncStep2Of(update: Uint8Array): Uint8Array {
+  return syncMessageOf(syncProtocol.messageYjsSyncStep2, update);
+}
+
+function syncMessageOf(syncType: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(e, update);
+  encoding.writeVarUint(e, syncType);
+  encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
 }
 

@@ -2,16 +2,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { META_ROOT } from '../../../shared/src/schema/rootsV2';
+import { BIT6, BIT7, BIT8, BITS5, CONTENT, XML_ELEMENT, XML_HOOK } from './inspection/yjsUpdateFormat';
 
 /** The map key of the schema version under the `meta` root (shared/src/schema/planSchema.ts). */
 const SCHEMA_VERSION_KEY = 'schemaVersion';
-const BITS5 = 31;
-const BIT6 = 32;
-const BIT7 = 64;
-const BIT8 = 128;
-const CONTENT = { gc: 0, deleted: 1, json: 2, binary: 3, string: 4, embed: 5, format: 6, type: 7, any: 8, doc: 9, skip: 10 } as const;
-const XML_ELEMENT = 3;
-const XML_HOOK = 5;
 /** An update with no structs and no deletions: a doc that was never written. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 

@@ -1,18 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import { NO_REF, ParentMode, resolveTypeNesting, type ItemTable } from './typeNesting';
 import { ShapeError, type ShapeBounds, type ShapeResult, type UpdateShape } from './updateShape';
+import { BIT6, BIT7, BIT8, BITS5, CONTENT, TYPE_REFS, XML_ELEMENT, XML_HOOK } from './yjsUpdateFormat';
 
 /** No honest client reaches four billion operations under one clientID; beyond it clocks are hostile. */
 const MAX_CLOCK = 2 ** 32;
-const BITS5 = 31;
-const BIT6 = 32;
-const BIT7 = 64;
-const BIT8 = 128;
-const CONTENT = { gc: 0, deleted: 1, json: 2, binary: 3, string: 4, embed: 5, format: 6, type: 7, any: 8, doc: 9, skip: 10 } as const;
-/** YArray, YMap, YText, YXmlElement, YXmlFragment, YXmlHook, YXmlText. */
-const TYPE_REFS = 7;
-const XML_ELEMENT = 3;
-const XML_HOOK = 5;
 
 /**
  * Decodes a Yjs v1 update completely, the way `Y.applyUpdate` reads it, and checks what the live doc must
