@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from '../../../server/src/config';
 import { silentLogger } from '../../../server/src/log';
 import { readUpdateShape } from '../../../server/src/sync/inspection/readUpdateShape';
 import type { ShapeResult } from '../../../server/src/sync/inspection/updateShape';
-import { deepestAnchoredNesting, hasMissingDependencies } from '../../../server/src/sync/inspection/shapeAgainstDoc';
+import { appliesToCopy, continuesCollectedStruct, deepestAnchoredNesting, hasMissingDependencies } from '../../../server/src/sync/inspection/shapeAgainstDoc';
 import { UpdateInspector } from '../../../server/src/sync/inspection/updateInspector';
 import { holdingsOfDoc } from '../../../server/src/sync/storedState';
 import type { Author } from '../../../shared/src/schema/items';
@@ -83,6 +83,7 @@ function applyLikeTheServer(base: Uint8Array, result: Extract<ShapeResult, { ok:
   Y.applyUpdate(doc, base);
   if (hasMissingDependencies(result.shape, holdingsOfDoc(doc))) return 'missing';
   if (deepestAnchoredNesting(result.shape, doc, BOUNDS.maxDepth) > BOUNDS.maxDepth) return 'too_deep';
+  if (continuesCollectedStruct(result.shape, doc) && !appliesToCopy(doc, bytes)) return 'continues_collected';
   Y.applyUpdate(doc, bytes);
   // What peers and the store do next with the doc must work as well.
   Y.encodeStateAsUpdate(doc);

@@ -5,7 +5,7 @@ import { translate, type MessageKey } from '../../../../shared/src/i18n/translat
 import type { ConnectionContext } from '../connection';
 import type { UpdateShape } from '../inspection/updateShape';
 import type { InspectionResult } from '../inspection/updateInspector';
-import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
+import { addsNothing, appliesToCopy, clientsAdded, continuesCollectedStruct, deepestAnchoredNesting, hasMissingDependencies } from '../inspection/shapeAgainstDoc';
 import { encodeRejected } from '../messages';
 import { RefusedMessage, requireFrameEnd } from '../refusedMessage';
 
@@ -61,6 +61,7 @@ async function handleContent(ctx: ConnectionContext, update: Uint8Array, syncTyp
   const allowed = allowedRoots(ctx.kind);
   if (shape.roots.some((root) => !allowed.has(root))) return reject(ctx, n, 'root_not_allowed', settle);
   if (deepestAnchoredNesting(shape, room.doc, limits.updateMaxDepth) > limits.updateMaxDepth) throw new RefusedMessage('malformed', 'too_deep');
+  if (continuesCollectedStruct(shape, room.doc) && !appliesToCopy(room.doc, update)) throw new RefusedMessage('malformed', 'continues_collected');
   const added = clientsAdded(shape, room.holdings);
   // A first sync (step 2) legitimately carries other people's structs (DESIGN.md §5); a live update may not
   // write new structs in the name of another member's connected client.

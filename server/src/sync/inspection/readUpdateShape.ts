@@ -83,6 +83,7 @@ class ShapeReader implements ItemTable {
   private readonly needs = new Map<number, number>();
   private readonly sections = new Map<number, Section>();
   private readonly deletes: number[] = [];
+  private readonly runs: number[] = [];
   /** `[client, clock]` of every origin, right origin and parent ID, checked once all sections are read. */
   private readonly references: number[] = [];
   // The item table: one row per Item (GC structs and skips have no parent and no children).
@@ -115,6 +116,7 @@ class ShapeReader implements ItemTable {
       roots: [...this.roots],
       ends: [...this.sections].flatMap(([client, s]) => (s.endItem > s.firstItem || s.gcRanges.length > 0 ? [client, s.end] : [])),
       needs: [...this.needs].flat(),
+      runs: this.runs,
       deletes: this.deletes,
       anchors,
     };
@@ -145,17 +147,22 @@ class ShapeReader implements ItemTable {
     const section: Section = { firstItem: this.itemClock.length, endItem: this.itemClock.length, end: clock, gcRanges: [] };
     this.sections.set(client, section);
     let afterGap = true;
+    let runStart = clock;
     for (let i = 0; i < structs; i++) {
       const info = decoding.readUint8(this.d);
       const ref = info & BITS5;
       const start = clock;
       if (ref === CONTENT.skip) {
+        if (!afterGap) this.runs.push(client, runStart, start);
         clock += this.length(decoding.readVarUint(this.d), start);
         afterGap = true;
         continue;
       }
       // A struct right after a gap integrates only when the doc already holds the gap.
-      if (afterGap) this.need(client, start);
+      if (afterGap) {
+        this.need(client, start);
+        runStart = start;
+      }
       afterGap = false;
       if (ref === CONTENT.gc) {
         clock += this.length(decoding.readVarUint(this.d), start);
@@ -165,6 +172,7 @@ class ShapeReader implements ItemTable {
       }
       section.end = clock;
     }
+    if (!afterGap) this.runs.push(client, runStart, clock);
     section.endItem = this.itemClock.length;
   }
 

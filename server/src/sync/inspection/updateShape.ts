@@ -32,6 +32,8 @@ export interface UpdateShape {
   readonly ends: number[];
   /** `[client, clock]` pairs: the doc must already hold every clock of `client` below `clock`. */
   readonly needs: number[];
+  /** `[client, start, end]` triples: runs of structs without a gap (skips end a run). */
+  readonly runs: number[];
   /** `[client, clock, length]` triples: the ranges the update deletes, sorted per client. */
   readonly deletes: number[];
   /** `[kind, client, clock, depthBelow]`: types nested `depthBelow` deep under a type that is in the doc. */

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readUpdateShape } from '../../../../../server/src/sync/inspection/readUpdateShape';
 import type { UpdateShape } from '../../../../../server/src/sync/inspection/updateShape';
-import { addsNothing, clientsAdded, deepestAnchoredNesting, hasMissingDependencies } from '../../../../../server/src/sync/inspection/shapeAgainstDoc';
+import { addsNothing, appliesToCopy, clientsAdded, continuesCollectedStruct, deepestAnchoredNesting, hasMissingDependencies } from '../../../../../server/src/sync/inspection/shapeAgainstDoc';
 import { holdingsOfDoc, StoredState, type DocHoldings } from '../../../../../server/src/sync/storedState';
 
 function shapeOf(update: Uint8Array): UpdateShape {
@@ -91,5 +93,28 @@ describe('an update’s shape against the live doc (main thread)', () => {
     const shape = shapeOf(Y.encodeStateAsUpdate(client, sv));
     // fragment 1, five divs 2–6, p 7, em 8.
     expect(deepestAnchoredNesting(shape, server, 100)).toBe(8);
+  });
+  it('[S7] an update going on from collected clocks: the mutant the fuzzer found (Yjs throws on it) is caught; an honest resend into a deleted text applies', () => {
+    const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../fixtures/fuzz/${name}`, import.meta.url))));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, fixture('continues-collected.base.bin'));
+    const mutant = fixture('continues-collected.update.bin');
+    expect(continuesCollectedStruct(shapeOf(mutant), doc)).toBe(true);
+    expect(appliesToCopy(doc, mutant)).toBe(false);
+
+    const client = new Y.Doc();
+    client.clientID = 5;
+    const text = new Y.Text();
+    client.getMap('m').set('t', text);
+    text.insert(0, 'abc');
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    server.getMap('m').delete('t'); // removed at the server: its characters are collected
+    text.insert(3, 'de'); // the client, unaware, goes on typing: one item "abcde" on its side
+    const resend = Y.encodeStateAsUpdate(client);
+    expect(continuesCollectedStruct(shapeOf(resend), server)).toBe(true);
+    expect(appliesToCopy(server, resend)).toBe(true);
+    const since = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(continuesCollectedStruct(shapeOf(since), server)).toBe(false);
   });
 });
