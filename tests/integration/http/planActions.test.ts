@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../shared/src/permissions/roles';
 import { acties, doelen } from '../../../shared/src/schema/blocks/doelenActies';
 import { eigenDoelen } from '../../../shared/src/schema/blocks/eigen';
 import { eigenDocName, GEZAMENLIJK, PROFESSIONEEL } from '../../../shared/src/schema/docNames';
@@ -13,9 +14,6 @@ import { waitFor } from '../../helpers/waitFor';
  * The server-mediated actions of issue #6 over HTTP: who may take each (a table written by hand), what they
  * do to open sockets (rights shrink within 5 s), what they do to the plan, and what the audit log says.
  */
-
-type Role = 'jeugdbeschermer' | 'gedragswetenschapper' | 'hulpverlener' | 'raadsonderzoeker' | 'ouder' | 'jeugdige' | 'netwerk';
-const ROLES: readonly Role[] = ['jeugdbeschermer', 'gedragswetenschapper', 'hulpverlener', 'raadsonderzoeker', 'ouder', 'jeugdige', 'netwerk'];
 
 describe('server-mediated actions', () => {
   let server: TestServer;

@@ -1,5 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../shared/src/permissions/roles';
 import { acties, doelen } from '../../../shared/src/schema/blocks/doelenActies';
 import { GEZAMENLIJK } from '../../../shared/src/schema/docNames';
 import { proseJsonText, type ProseJson } from '../../../shared/src/schema/proseJson';
@@ -17,9 +18,6 @@ import { waitFor } from '../../helpers/waitFor';
  * rights of DESIGN.md §5 (a parent never gets the professional rendering), answers only for oneself, restore
  * as a new change, the PDF export, verification and the audit records. Expected values written by hand.
  */
-
-type Role = 'jeugdbeschermer' | 'gedragswetenschapper' | 'hulpverlener' | 'raadsonderzoeker' | 'ouder' | 'jeugdige' | 'netwerk';
-const ROLES: readonly Role[] = ['jeugdbeschermer', 'gedragswetenschapper', 'hulpverlener', 'raadsonderzoeker', 'ouder', 'jeugdige', 'netwerk'];
 
 describe('frozen versions over HTTP', () => {
   let server: TestServer;
