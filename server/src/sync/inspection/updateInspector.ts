@@ -16,6 +16,8 @@ export interface InspectorOptions {
   /** Heap of each worker; a check that needs more ends the worker. */
   readonly memoryMb: number;
   readonly log: Logger;
+  /** Tests only: another worker script (one that fails on purpose). `INSPECTION_WORKER_URL` otherwise. */
+  readonly workerUrl?: URL;
 }
 
 /** Updates up to this size go to their own worker, so that typing never waits behind a large first sync. */
@@ -24,8 +26,9 @@ const SMALL_UPDATE_BYTES = 64 * 1024;
 /**
  * Decodes and checks every incoming update in a worker thread, before it touches a live doc (issue #9): the
  * main event loop never decodes an update itself. Two long-lived workers, one for small updates and one for
- * large ones; each takes one update at a time, with a time and memory budget. A check over budget ends its
- * worker (a fresh one takes over) and is tried once more there, so that a moment of CPU starvation does not
+ * large ones; each has one message in flight at a time, with a time and memory budget (the small lane's
+ * message carries every update queued by then, see `InspectionLane`). A check over budget ends its worker (a
+ * fresh one takes over) and is tried once more there, so that a moment of CPU starvation does not
  * close an honest client; over budget twice answers `over_budget`. Callers keep the order of their own
  * updates by awaiting each answer before they apply the update.
  *
@@ -39,8 +42,9 @@ export class UpdateInspector {
 
   constructor(options: InspectorOptions) {
     this.small = new InspectionLane('small', options);
-    // Most servers never see a large update; its worker starts with the first one.
-    this.large = new InspectionLane('large', options, { lazy: true });
+    // Most servers never see a large update; its worker starts with the first one. Large updates go one per
+    // message: each may take the whole budget.
+    this.large = new InspectionLane('large', options, { lazy: true, batches: false });
   }
 
   /**
@@ -68,13 +72,25 @@ interface Job {
   /** Over shared memory: posting it again for a retry copies nothing. */
   readonly update: Uint8Array;
   readonly resolve: (result: InspectionResult) => void;
-  /** Over budget once already. */
+  /** Was in a batch that went over budget: checked on its own from now on, so a fault names its job. */
+  alone: boolean;
+  /** Over budget once already, on its own. */
   retried: boolean;
 }
 
-type WorkerMessage = { ready: true } | { id: number; result: ShapeResult };
+type WorkerMessage = { ready: true } | { results: { id: number; result: ShapeResult }[] };
 
-/** One worker and its queue: strictly one job at a time, so a crash or a timeout names its job. */
+/** How much one message to the small-update worker may carry (jobs, bytes). */
+const BATCH_JOBS = 64;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * One worker and its queue, one message in flight at a time. Every update queued by then goes in that one
+ * message (a batch): each hand-over to a thread costs a wake-up of that thread and of this one, which on a
+ * busy server costs more than checking a small update (docs/performance.md). A batch that goes over budget or
+ * kills its worker is split: each of its updates is then checked alone, so the one at fault is named and
+ * the others pass.
+ */
 class InspectionLane {
   /** Settles when the first worker is loaded, or failed to load. */
   readonly started: Promise<void>;
@@ -82,19 +98,24 @@ class InspectionLane {
   private worker: Worker | undefined;
   private ready = false;
   private readonly queue: Job[] = [];
-  private current: Job | undefined;
+  private inFlight: Job[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** A send is due at the end of this turn of the event loop, after every message read in it is queued. */
+  private sendScheduled = false;
   private nextId = 1;
   private closed = false;
   /** Workers that died before they were ready, in a row: a broken install must not spin. */
   private failedStarts = 0;
   private everStarted = false;
+  /** Most updates per message: one for large updates, whose checks each may take the whole budget. */
+  private readonly batchJobs: number;
 
   constructor(
     private readonly name: string,
     private readonly options: InspectorOptions,
-    { lazy = false }: { lazy?: boolean } = {},
+    { lazy = false, batches = true }: { lazy?: boolean; batches?: boolean } = {},
   ) {
+    this.batchJobs = batches ? BATCH_JOBS : 1;
     this.started = new Promise<void>((resolve, reject) => {
       this.markStarted = (error) => {
         this.markStarted = () => undefined;
@@ -110,17 +131,17 @@ class InspectionLane {
   submit(update: Uint8Array): Promise<InspectionResult> {
     if (this.closed) return Promise.resolve({ ok: false, fault: 'stopped', detail: 'the server is stopping' });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, update, resolve, retried: false });
+      this.queue.push({ id: this.nextId++, update, resolve, alone: false, retried: false });
       if (!this.worker && !this.everStarted) this.start();
-      this.pump();
+      this.scheduleSend();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    for (const job of [this.current, ...this.queue.splice(0)]) job?.resolve({ ok: false, fault: 'stopped', detail: 'the server is stopping' });
-    this.current = undefined;
+    for (const job of [...this.inFlight, ...this.queue.splice(0)]) job.resolve({ ok: false, fault: 'stopped', detail: 'the server is stopping' });
+    this.inFlight = [];
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
@@ -129,7 +150,7 @@ class InspectionLane {
   private start(): void {
     this.everStarted = true;
     const { bounds, memoryMb } = this.options;
-    const worker = new Worker(INSPECTION_WORKER_URL, {
+    const worker = new Worker(this.options.workerUrl ?? INSPECTION_WORKER_URL, {
       workerData: bounds,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },
     });
@@ -142,13 +163,40 @@ class InspectionLane {
     this.ready = false;
   }
 
-  private pump(): void {
-    if (this.closed || this.current || !this.ready || !this.worker) return;
-    const job = this.queue.shift();
-    if (!job) return;
-    this.current = job;
-    this.worker.postMessage({ id: job.id, update: job.update });
+  /**
+   * Sends at the end of this turn of the event loop rather than at once: the messages of other sockets read
+   * in the same turn then go in the same batch. It costs no waiting: the turn is already running.
+   */
+  private scheduleSend(): void {
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      this.send();
+    });
+  }
+
+  private send(): void {
+    if (this.closed || this.inFlight.length > 0 || !this.ready || !this.worker) return;
+    const batch = this.nextBatch();
+    if (batch.length === 0) return;
+    this.inFlight = batch;
+    this.worker.postMessage({ jobs: batch.map(({ id, update }) => ({ id, update })) });
     this.timer = setTimeout(() => this.replace(`a check took longer than ${this.options.budgetMs} ms`), this.options.budgetMs);
+  }
+
+  /** The queue's head: alone if it must be, else every update up to the batch's bounds. */
+  private nextBatch(): Job[] {
+    const first = this.queue[0];
+    if (!first || first.alone) return this.queue.splice(0, 1);
+    let count = 0;
+    let bytes = 0;
+    for (const job of this.queue) {
+      if (job.alone || count === this.batchJobs || (count > 0 && bytes + job.update.length > BATCH_BYTES)) break;
+      count += 1;
+      bytes += job.update.length;
+    }
+    return this.queue.splice(0, count);
   }
 
   private onMessage(worker: Worker, message: WorkerMessage): void {
@@ -157,17 +205,18 @@ class InspectionLane {
       this.ready = true;
       this.failedStarts = 0;
       this.markStarted();
-      return this.pump();
+      return this.send();
     }
-    const job = this.current;
-    if (!job || job.id !== message.id) return;
+    const batch = this.inFlight;
+    const { results } = message;
+    if (results.length !== batch.length || results.some((answer, i) => answer.id !== batch[i]?.id)) return;
     clearTimeout(this.timer);
-    this.current = undefined;
-    job.resolve(message.result);
-    this.pump();
+    this.inFlight = [];
+    results.forEach((answer, i) => batch[i]?.resolve(answer.result));
+    this.send();
   }
 
-  /** The worker died (out of memory, a crash): its job is over budget; a fresh worker takes the rest. */
+  /** The worker died (out of memory, a crash): its batch is over budget; a fresh worker takes the rest. */
   private onDeath(worker: Worker, error: Error): void {
     if (worker !== this.worker || this.closed) return;
     this.replace(error.message);
@@ -175,26 +224,46 @@ class InspectionLane {
 
   private replace(detail: string): void {
     clearTimeout(this.timer);
-    const job = this.current;
-    this.current = undefined;
+    const batch = this.inFlight;
+    this.inFlight = [];
     const old = this.worker;
     this.worker = undefined;
-    this.options.log.warn('inspection.worker_replaced', { lane: this.name, during: job ? 'check' : 'idle', detail });
+    this.options.log.warn('inspection.worker_replaced', { lane: this.name, during: batch.length > 0 ? 'check' : 'idle', updates: batch.length, detail });
     void old?.terminate();
     if (!this.ready) {
       this.failedStarts += 1;
       this.markStarted(new Error(`the update inspection worker did not start: ${detail}`));
     }
-    if (job && !job.retried && this.failedStarts === 0) {
-      job.retried = true;
-      this.queue.unshift(job);
-    } else {
-      job?.resolve({ ok: false, fault: 'over_budget', detail });
-    }
+    this.queue.unshift(...this.jobsToTryAgain(batch, detail));
     if (this.closed) return;
     if (this.failedStarts === 0) return this.start();
     // Updates wait in the queue meanwhile; nothing reaches a doc unchecked.
     this.options.log.error('inspection.worker_start_failed', { lane: this.name, attempts: this.failedStarts, detail });
     setTimeout(() => this.closed || this.start(), Math.min(30_000, 500 * 2 ** this.failedStarts)).unref();
+  }
+
+  /**
+   * After a batch failed, its updates are checked again one by one. An update that failed on its own is tried
+   * once more in a fresh worker (a moment of CPU starvation must not close an honest client); twice is
+   * `over_budget`.
+   */
+  private jobsToTryAgain(batch: Job[], detail: string): Job[] {
+    if (this.failedStarts > 0) {
+      for (const job of batch) job.resolve({ ok: false, fault: 'over_budget', detail });
+      return [];
+    }
+    if (batch.length > 1) {
+      for (const job of batch) job.alone = true;
+      return batch;
+    }
+    const [job] = batch;
+    if (!job) return [];
+    if (job.retried) {
+      job.resolve({ ok: false, fault: 'over_budget', detail });
+      return [];
+    }
+    job.alone = true;
+    job.retried = true;
+    return [job];
   }
 }

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, type LogFields } from '../../../../../server/src/log';
 import { UpdateInspector } from '../../../../../server/src/sync/inspection/updateInspector';
 import { longItemChain } from '../../../../helpers/hostileFrames';
@@ -37,8 +38,10 @@ describe('the update inspector (worker threads with a budget)', () => {
   const logs: LogFields[] = [];
   const log = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogFields) });
   afterEach(async () => {
+    vi.restoreAllMocks();
     await inspector?.close();
     inspector = undefined;
+    logs.length = 0;
   });
 
   it('[W1] answers in the order asked, and leaves the caller its bytes', async () => {
@@ -75,5 +78,32 @@ describe('the update inspector (worker threads with a budget)', () => {
     expect((await inspector.inspect(small('snel'))).ok).toBe(true);
     expect(largeDone).toBe(false);
     await large;
+  });
+
+  it('[W5] updates that arrive in one turn of the event loop go to the worker in one message, and are answered each in order', async () => {
+    inspector = new UpdateInspector({ bounds: { maxStructs: 1000, maxDepth: 100 }, budgetMs: 5_000, memoryMb: 64, log });
+    await inspector.ready();
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const texts = Array.from({ length: 10 }, (_, i) => 'x'.repeat(i + 1));
+    const results = await Promise.all(texts.map((text) => inspector!.inspect(small(text))));
+    expect(results.map((r) => (r.ok ? r.shape.ends[1] : -1))).toEqual(texts.map((t) => t.length));
+    expect(posted).toHaveBeenCalledTimes(1);
+    // One at a time, they go one per message.
+    for (const text of ['een', 'twee']) await inspector.inspect(small(text));
+    expect(posted).toHaveBeenCalledTimes(3);
+  });
+
+  it('[W6] a batch that ends its worker is checked again one by one: the update at fault gets over_budget, the others pass', async () => {
+    const workerUrl = new URL('../../../../helpers/failingInspectionWorker.mjs', import.meta.url);
+    inspector = new UpdateInspector({ bounds: { maxStructs: 1000, maxDepth: 100 }, budgetMs: 5_000, memoryMb: 64, log, workerUrl });
+    await inspector.ready();
+    const updates = [small('voor'), new Uint8Array([0xee, 1, 2]), small('na')];
+    const results = await Promise.all(updates.map((u) => inspector!.inspect(u)));
+    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(results[1]).toMatchObject({ ok: false, fault: 'over_budget' });
+    // The batch of three, then the update at fault alone, twice (tried once more in a fresh worker).
+    const replaced = logs.filter((l) => l.event === 'inspection.worker_replaced').map((l) => l.updates);
+    expect(replaced).toEqual([3, 1, 1]);
+    expect((await inspector.inspect(small('daarna'))).ok).toBe(true);
   });
 });
