@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { deleteDatabase, requestResult } from './idb';
 import type { LocalDocDbNames } from './localDbNames';
+import { dropRescued, takeRescued, watchUnloadRescue } from './unloadRescue';
 
 /** One local change the server has not settled yet, numbered in the order it was made. */
 export interface PendingRecord {
@@ -23,6 +24,11 @@ export interface RestoredCopy {
   readonly syncedBefore: boolean;
   /** Local changes made before the reload that no `saved` covered, oldest first. */
   readonly pending: readonly PendingRecord[];
+  /**
+   * Local changes the page before a reload made but IndexedDB had not committed when it went away
+   * (`unloadRescue.ts`), oldest first: not in the doc yet; apply them as local changes.
+   */
+  readonly rescued: readonly Uint8Array[];
 }
 
 /** One doc's copy on this device: the doc as the member has it, plus what the server confirmed. */
@@ -49,16 +55,20 @@ const ALL_PENDING = () => IDBKeyRange.bound([PENDING, 0], [PENDING, Number.MAX_S
 /** A copy that takes longer than this to load is left behind: the member works from the server instead. */
 const LOAD_TIMEOUT_MS = 10_000;
 
-const NOTHING_RESTORED: RestoredCopy = { available: false, syncedBefore: false, pending: [] };
+const NOTHING_RESTORED: RestoredCopy = { available: false, syncedBefore: false, pending: [], rescued: [] };
 
 /**
  * Keeps `doc` and `server` (the unsent-change tracker's shadow of what the server confirmed) in IndexedDB
  * with y-indexeddb (issue #9), so that work typed offline survives a reload and a closed tab. Every local
- * update is stored by y-indexeddb as it happens; the tracker's unsettled changes are kept beside it.
+ * update is stored by y-indexeddb as it happens; the tracker's unsettled changes are kept beside it. Local
+ * changes IndexedDB has not committed yet are written to `sessionStorage` when the page is left
+ * (`unloadRescue.ts`); `isLocal` tells them from the server's.
  */
-export function openLocalCopy(names: LocalDocDbNames, doc: Y.Doc, server: Y.Doc): LocalCopy {
+export function openLocalCopy(names: LocalDocDbNames, doc: Y.Doc, server: Y.Doc, isLocal: (origin: unknown) => boolean): LocalCopy {
   const docStore = new IndexeddbPersistence(names.doc, doc);
   const serverStore = new IndexeddbPersistence(names.server, server);
+  // Once the copy is loaded, y-indexeddb writes each change in the same turn as the change itself.
+  const rescue = watchUnloadRescue(names.doc, doc, docStore.whenSynced.then(() => docStore._db), isLocal);
   let closed = false;
   const opened = Promise.all([docStore._db, serverStore._db]).then(
     () => true,
@@ -75,10 +85,15 @@ export function openLocalCopy(names: LocalDocDbNames, doc: Y.Doc, server: Y.Doc)
       .catch(() => undefined);
   };
 
-  const loaded = opened.then((ok) => (ok ? withTimeout(readCopy(docStore, serverStore), LOAD_TIMEOUT_MS) : NOTHING_RESTORED)).catch(() => NOTHING_RESTORED);
+  const loaded = opened
+    .then((ok) => (ok ? withTimeout(readCopy(docStore, serverStore), LOAD_TIMEOUT_MS) : NOTHING_RESTORED))
+    .catch(() => NOTHING_RESTORED)
+    // Taken whether IndexedDB works or not: they were typed, and a reload must not lose them.
+    .then((restored) => ({ ...restored, rescued: takeRescued(names.doc) }));
 
   const close = async () => {
     closed = true;
+    rescue.stop();
     await Promise.all([docStore.destroy(), serverStore.destroy()]).catch(() => undefined);
   };
   return {
@@ -92,6 +107,7 @@ export function openLocalCopy(names: LocalDocDbNames, doc: Y.Doc, server: Y.Doc)
     close,
     async erase() {
       await close();
+      dropRescued(names.doc);
       await Promise.all([deleteDatabase(names.doc), deleteDatabase(names.server)]);
     },
   };
@@ -112,7 +128,7 @@ async function readCopy(docStore: IndexeddbPersistence, serverStore: IndexeddbPe
     const update = values[i];
     return typeof seq === 'number' && update instanceof Uint8Array ? [{ seq, update }] : [];
   });
-  return { available: true, syncedBefore: synced === 1, pending };
+  return { available: true, syncedBefore: synced === 1, pending, rescued: [] };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

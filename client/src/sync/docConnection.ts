@@ -14,7 +14,10 @@ import { FALLBACK_DOC_MAX_BYTES, watchDocSize } from './docSizeWatch';
 import { controlReconnect } from './reconnectControl';
 import { batchRemoteChanges } from './remoteBatch';
 import type { SaveEvent } from './saveStatus';
-import { UnsentTracker } from './unsentTracker';
+import { UnsentTracker, type UpdateSource } from './unsentTracker';
+
+/** Origin of the changes a reload cut off before IndexedDB committed them, applied again (`unloadRescue.ts`). */
+const RESCUED = Symbol('rescued');
 
 /** The user shown on this member's caret and in others' presence bars (the server stamps the same fields). */
 export interface CaretUser {
@@ -81,13 +84,9 @@ export function openDocConnection(
   let provider: WebsocketProvider | null = null;
   let local: LocalCopy | null = null;
   // Created before the provider, so it sees each local update before the provider sends it.
-  const tracker = new UnsentTracker(
-    doc,
-    kind,
-    (origin) => (origin === provider ? 'remote' : origin === local?.origin ? 'restored' : 'local'),
-    (count) => options.onEvent({ kind: 'unsaved', count }),
-  );
-  const copy = openLocalCopy(localDocDbNames({ planId, memberId: user.memberId, docName }), doc, tracker.shadow);
+  const sourceOf = (origin: unknown): UpdateSource => (origin === provider ? 'remote' : origin === local?.origin ? 'restored' : 'local');
+  const tracker = new UnsentTracker(doc, kind, sourceOf, (count) => options.onEvent({ kind: 'unsaved', count }));
+  const copy = openLocalCopy(localDocDbNames({ planId, memberId: user.memberId, docName }), doc, tracker.shadow, (origin) => sourceOf(origin) === 'local');
   local = copy;
   const ready = createLatch();
   let closed = false;
@@ -120,6 +119,8 @@ export function openDocConnection(
   void copy.loaded.then((restored) => {
     if (closed) return;
     tracker.restore(restored.pending, restored.available ? copy.pending : null);
+    // Typed just before a reload and not yet in the copy: local work again, counted and sent like any.
+    for (const update of restored.rescued) Y.applyUpdate(doc, update, RESCUED);
     if (restored.syncedBefore) ready.set();
     reconnect.start();
   });
