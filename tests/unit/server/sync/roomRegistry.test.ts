@@ -8,10 +8,11 @@ import type { RoomPeer } from '../../../../server/src/sync/room';
 import { encodeSyncStep1 } from '../../../../server/src/sync/messages';
 import { RoomRegistry } from '../../../../server/src/sync/roomRegistry';
 
-/** An in-memory DocStore that counts calls and can be told to fail a load. */
+/** An in-memory DocStore that counts calls and can be told to fail a load. Keeps a compaction's index while its state is the one record. */
 function memoryStore() {
   const logs = new Map<string, Uint8Array[]>();
-  const calls = { load: 0, compact: 0, release: 0 };
+  const indexes = new Map<string, Uint8Array>();
+  const calls = { load: 0, compact: 0, release: 0, loadedWithIndex: 0 };
   let failNextLoad = false;
   const store: DocStore & { release(p: string, d: string): Promise<void> } = {
     async load(planId, docName): Promise<DocLoad> {
@@ -21,16 +22,23 @@ function memoryStore() {
         failNextLoad = false;
         throw new StorageCorrupt('bad', planId);
       }
-      const updates = logs.get(`${planId}/${docName}`) ?? [];
-      return { updates: [...updates], records: updates.length, bytes: 0, tornTail: false };
+      const key = `${planId}/${docName}`;
+      const updates = logs.get(key) ?? [];
+      const index = indexes.get(key);
+      if (index) calls.loadedWithIndex += 1;
+      return { updates: [...updates], records: updates.length, bytes: 0, tornTail: false, ...(index ? { index } : {}) };
     },
     async append(planId, docName, update) {
       const key = `${planId}/${docName}`;
       logs.set(key, [...(logs.get(key) ?? []), update]);
+      indexes.delete(key);
     },
-    async compact(planId, docName, state) {
+    async compact(planId, docName, state, index) {
       calls.compact += 1;
-      logs.set(`${planId}/${docName}`, [state]);
+      const key = `${planId}/${docName}`;
+      logs.set(key, [state]);
+      if (index) indexes.set(key, index);
+      else indexes.delete(key);
     },
     async release() {
       calls.release += 1;
