@@ -74,6 +74,11 @@ export interface DocLoad {
   bytes: number;
   /** A torn last record (a write cut off by a crash, never acknowledged) was found and cut away. */
   tornTail: boolean;
+  /**
+   * The `index` given to `compact` with the state that is now the log's one record; undefined when anything
+   * was appended after it, or none was given or kept. Opaque to the store.
+   */
+  index?: Uint8Array;
 }
 
 /**
@@ -95,8 +100,13 @@ export interface DocStore {
    * `StorageCorrupt` when the doc is damaged.
    */
   append(planId: string, docName: string, update: Uint8Array): Promise<void>;
-  /** Atomically replaces the doc's history with one update holding its whole state. */
-  compact(planId: string, docName: string, state: Uint8Array): Promise<void>;
+  /**
+   * Atomically replaces the doc's history with one update holding its whole state. `index` is what the
+   * caller read from that state (`StoredState.encodeIndex`): a load gives it back while `state` is the one
+   * record, so the caller need not read it again. A cache: a store may keep it less durably than the state,
+   * or drop it, and the doc loads the same without it.
+   */
+  compact(planId: string, docName: string, state: Uint8Array, index?: Uint8Array): Promise<void>;
 }
 
 /**

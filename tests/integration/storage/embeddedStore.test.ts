@@ -6,10 +6,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Invalid, StorageCorrupt, StorageUnavailable } from '../../../server/src/errors';
-import { silentLogger } from '../../../server/src/log';
+import { createLogger, silentLogger } from '../../../server/src/log';
+import { encodeIndexFile } from '../../../server/src/storage/embedded/compactionIndexFile';
+import { nodeFileOps, type FileOps } from '../../../server/src/storage/embedded/fileOps';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../server/src/storage/embedded/openEmbeddedStore';
+import type { DocLoad } from '../../../server/src/storage/Store';
 import { encodeLogFile, encodeRecord } from '../../../server/src/storage/embedded/updateLogRecord';
 import { failNextWriteAfterLanding, interceptNextWrite, isDsync, openFlagsOf, spyOnFileWrites } from '../../helpers/durableWrites';
+import { FaultyFileOps } from '../../helpers/faultyFileOps';
 import { waitFor } from '../../helpers/waitFor';
 import { runStoreContract, type StoreUnderTest } from './storeContract';
 
@@ -326,5 +330,129 @@ describe('embedded store', () => {
     await expect(openEmbeddedStore({ dataDir: t.dataDir, log })).rejects.toBeInstanceOf(StorageCorrupt);
     await rm(join(t.dataDir, 'meta.json'));
     await (await openEmbeddedStore({ dataDir: t.dataDir, log })).close();
+  });
+});
+
+describe('embedded store: the index kept beside a compacted state', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  /** A store whose log records are kept, and whose file reads are counted by path. */
+  const start = async (fileOps: FileOps = nodeFileOps) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gezinsplan-index-'));
+    const logs: { level: string; event: string; [key: string]: unknown }[] = [];
+    const reads: string[] = [];
+    const spied: FileOps = {
+      open: (path, flags, mode) => fileOps.open(path, flags, mode),
+      readFile: (path) => (reads.push(path), fileOps.readFile(path)),
+      rename: (from, to) => fileOps.rename(from, to),
+      unlink: (path) => fileOps.unlink(path),
+      mkdir: (path, options) => fileOps.mkdir(path, options),
+      readdir: (path) => fileOps.readdir(path),
+    };
+    const open = () => openEmbeddedStore({ dataDir, log: createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line)) }), fileOps: spied });
+    const t = {
+      dataDir,
+      logs,
+      reads,
+      planDir: join(dataDir, 'plans', 'p1'),
+      store: await open(),
+      async reopen(): Promise<EmbeddedStore> {
+        await t.store.close();
+        t.store = await open();
+        return t.store;
+      },
+    };
+    cleanups.push(async () => {
+      await t.store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    return t;
+  };
+  const state = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256);
+  const index = Uint8Array.of(1, 2, 3, 4, 5);
+  /** A load's records and index as plain arrays (the store hands out Buffers). */
+  const plain = (load: DocLoad) => ({ records: load.records, updates: load.updates.map((u) => Array.from(u)), index: load.index && Array.from(load.index) });
+  const expected = (records: Uint8Array[], kept?: Uint8Array) => ({ records: records.length, updates: records.map((u) => Array.from(u)), index: kept && Array.from(kept) });
+  const warnings = (logs: { level: string; event: string }[]) => logs.filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.event);
+
+  it('[S72] a compaction keeps the index beside its generation; a load gives it back while that state is the one record, through FileOps', async () => {
+    const t = await start();
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    await t.store.docs.compact('p1', 'plan', state, index);
+    expect((await readdir(t.planDir)).sort()).toEqual(['plan.1.index', 'plan.1.log', 'plan.generation']);
+    expect(plain(await t.store.docs.load('p1', 'plan'))).toEqual(expected([state], index));
+    const store = await t.reopen();
+    expect(plain(await store.docs.load('p1', 'plan'))).toEqual(expected([state], index));
+    expect(t.reads.filter((path) => path.endsWith('plan.1.index')).length).toBeGreaterThanOrEqual(3); // recovery and both loads
+    expect(warnings(t.logs)).toEqual([]);
+  });
+
+  it('[S72] an append after the compaction: no index, also after a restart; a compaction without one leaves none', async () => {
+    const t = await start();
+    await t.store.docs.compact('p1', 'plan', state, index);
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(6));
+    expect((await t.store.docs.load('p1', 'plan')).index).toBeUndefined();
+    expect((await (await t.reopen()).docs.load('p1', 'plan')).index).toBeUndefined();
+    await t.store.docs.compact('p1', 'plan', state);
+    expect((await readdir(t.planDir)).sort()).toEqual(['plan.1.log', 'plan.generation']);
+    expect((await t.store.docs.load('p1', 'plan')).index).toBeUndefined();
+  });
+
+  it('[S72] a damaged, cut, foreign or unknown index file is skipped with a warning: the doc loads the same and is never quarantined', async () => {
+    const t = await start();
+    await t.store.docs.compact('p1', 'plan', state, index);
+    const path = join(t.planDir, 'plan.0.index');
+    const good = await readFile(path);
+    const otherState = Uint8Array.from(state, (b, i) => (i === 100 ? b ^ 1 : b));
+    const bad: Buffer[] = [
+      ...Array.from({ length: good.length }, (_, at) => Buffer.from(good.map((b, i) => (i === at ? b ^ 0x10 : b)))), // a flipped byte anywhere
+      ...Array.from({ length: good.length }, (_, n) => good.subarray(0, n)), // every cut
+      encodeIndexFile(otherState, index), // written for another state
+      encodeIndexFile(state.subarray(1), index), // for a state of another length
+      Buffer.from('GZPIDX99'),
+    ];
+    for (const file of bad) {
+      t.logs.length = 0;
+      await writeFile(path, file);
+      expect(plain(await t.store.docs.load('p1', 'plan'))).toEqual(expected([state]));
+      expect(warnings(t.logs)).toEqual(['doclog.index_ignored']);
+    }
+    await rm(path);
+    t.logs.length = 0;
+    expect((await t.store.docs.load('p1', 'plan')).index).toBeUndefined();
+    expect(warnings(t.logs)).toEqual([]); // a generation without one is normal
+    await writeFile(path, good);
+    expect(plain(await t.store.docs.load('p1', 'plan'))).toEqual(expected([state], index));
+    expect(await readdir(join(t.dataDir, 'quarantine')).catch(() => [])).toEqual([]);
+  });
+
+  it('[S72] index files of older generations and leftover temps go where older generations go', async () => {
+    const t = await start();
+    await t.store.docs.compact('p1', 'plan', state, index);
+    await t.store.docs.compact('p1', 'plan', Uint8Array.of(8), Uint8Array.of(9));
+    expect((await readdir(t.planDir)).sort()).toEqual(['plan.1.index', 'plan.1.log', 'plan.generation']);
+    await t.store.close();
+    // A crash mid-compaction: the next generation's index half written, an older one's left behind.
+    await writeFile(join(t.planDir, 'plan.2.index.tmp'), 'half');
+    await writeFile(join(t.planDir, 'plan.0.index'), encodeIndexFile(state, index));
+    await writeFile(join(t.planDir, 'other.0.index'), encodeIndexFile(state, index)); // names no doc of its own
+    const store = await t.reopen();
+    expect(store.recovery.docs).toBe(1);
+    expect((await readdir(t.planDir)).sort()).toEqual(['other.0.index', 'plan.1.index', 'plan.1.log', 'plan.generation']);
+    expect(plain(await store.docs.load('p1', 'plan'))).toEqual(expected([Uint8Array.of(8)], Uint8Array.of(9)));
+  });
+
+  it('[S72] a compaction whose index the disk refuses still compacts; loads read the state alone', async () => {
+    const disk = new FaultyFileOps(/\.index/);
+    const t = await start(disk);
+    await t.store.docs.append('p1', 'plan', Uint8Array.of(1));
+    disk.set({ kind: 'full' });
+    await t.store.docs.compact('p1', 'plan', state, index);
+    disk.set({ kind: 'ok' });
+    expect(warnings(t.logs)).toEqual(['doclog.index_write_failed']);
+    expect((await readdir(t.planDir)).sort()).toEqual(['plan.1.log', 'plan.generation']);
+    expect(plain(await t.store.docs.load('p1', 'plan'))).toEqual(expected([state]));
   });
 });

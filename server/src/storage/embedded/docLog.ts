@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AppError, Invalid, Oversized, StorageCorrupt } from '../../errors';
 import type { Logger } from '../../log';
 import type { DocLoad, StorageWatcher } from '../Store';
+import { decodeIndexFile, encodeIndexFile } from './compactionIndexFile';
 import { DocLogFiles, judgeGenerations } from './docLogFiles';
 import { ensureDirDurably, errnoCode, replaceFileDurably, toStorageError, writeFully } from './durableFs';
 import { DURABLE_READ_WRITE, type FileOps, type StoreFileHandle } from './fileOps';
@@ -102,11 +103,14 @@ export class DocLog {
     });
   }
 
-  /** Replaces the history with one record holding `state`, in a new generation file. */
-  compact(state: Uint8Array): Promise<void> {
+  /**
+   * Replaces the history with one record holding `state`, in a new generation file, and keeps `index` beside
+   * it (`<docName>.<generation>.index`) for loads while that record is the only one.
+   */
+  compact(state: Uint8Array, index?: Uint8Array): Promise<void> {
     const refused = checkPayload(state);
     if (refused) return Promise.reject(refused);
-    return this.queue.task(() => this.compactNow(state));
+    return this.queue.task(() => this.compactNow(state, index));
   }
 
   /** Closes the file handle after everything queued before it; a later call opens it again. */
@@ -177,7 +181,32 @@ export class DocLog {
     if (!verified) return { updates: [], records: 0, bytes: 0, tornTail: reported };
     const { decoded } = verified;
     if (decoded.tornTail) await this.cutTornTailSoon(verified);
-    return { updates: decoded.records, records: decoded.records.length, bytes: decoded.validBytes, tornTail: decoded.tornTail || reported };
+    const index = decoded.records.length === 1 ? await this.readIndex(verified.generation, decoded.records[0] as Uint8Array) : undefined;
+    const load: DocLoad = { updates: decoded.records, records: decoded.records.length, bytes: decoded.validBytes, tornTail: decoded.tornTail || reported };
+    if (index) load.index = index;
+    return load;
+  }
+
+  /**
+   * The index kept beside the generation whose one record is `state`, when it was written for exactly that
+   * state. Anything else is skipped, never an error: the caller reads the index from the state instead. A
+   * missing file is normal (a generation made by appends, a store from before index files, a crash before the
+   * file was written); a present one that does not fit is worth a warning.
+   */
+  private async readIndex(generation: number, state: Uint8Array): Promise<Uint8Array | undefined> {
+    let file: Buffer;
+    try {
+      file = await this.options.fs.readFile(this.files.indexPath(generation));
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ENOENT') this.log.debug('doclog.index_missing', { generation });
+      else this.log.warn('doclog.index_unreadable', { generation, code });
+      return undefined;
+    }
+    const decoded = decodeIndexFile(file, state);
+    if ('payload' in decoded) return decoded.payload;
+    this.log.warn('doclog.index_ignored', { generation, problem: decoded.problem, bytes: file.length });
+    return undefined;
   }
 
   /**
@@ -277,7 +306,7 @@ export class DocLog {
     return new StorageCorrupt('the stored data of this doc is damaged or missing; it is quarantined', this.options.planId);
   }
 
-  private async compactNow(state: Uint8Array): Promise<void> {
+  private async compactNow(state: Uint8Array, index: Uint8Array | undefined): Promise<void> {
     const previous = this.current?.generation ?? (await this.findGeneration()) ?? -1;
     const next = previous + 1;
     try {
@@ -287,6 +316,7 @@ export class DocLog {
       // follows, and only then are older generations removed.
       const bytes = await this.writeGeneration(next, [state]);
       await this.files.writePointer(next);
+      if (index) await this.writeIndex(next, state, index);
       await this.closeHandle();
       await this.removeGenerationsBelow(next);
       await this.openGeneration(next, bytes, bytes);
@@ -307,6 +337,19 @@ export class DocLog {
     return bytes.length;
   }
 
+  /**
+   * Keeps the caller's index beside the new generation. The compaction is done whatever happens here: a
+   * failure leaves no file (or a temp the next cleanup removes), and loads read the index from the state.
+   */
+  private async writeIndex(generation: number, state: Uint8Array, index: Uint8Array): Promise<void> {
+    const path = this.files.indexPath(generation);
+    try {
+      await replaceFileDurably(path, `${path}.tmp`, encodeIndexFile(state, index), this.options.fs);
+    } catch (error) {
+      this.log.warn('doclog.index_write_failed', { generation, code: errnoCode(error) });
+    }
+  }
+
   private async openGeneration(generation: number, size: number, fileSize: number): Promise<OpenLog> {
     // Not O_APPEND: writes go to explicit offsets, so a failed batch can be cut back exactly. O_DSYNC: each
     // write is durable when it returns (`writeOnce`).
@@ -322,8 +365,9 @@ export class DocLog {
   }
 
   private async removeGenerationsBelow(generation: number): Promise<void> {
-    const { generations, temps } = await this.files.list();
-    await this.removeFiles([...temps, ...generations.filter((g) => g < generation).map((g) => this.files.logName(g))]);
+    const { generations, indexes, temps } = await this.files.list();
+    const below = (list: readonly number[]) => list.filter((g) => g < generation);
+    await this.removeFiles([...temps, ...below(generations).map((g) => this.files.logName(g)), ...below(indexes).map((g) => this.files.indexName(g))]);
   }
 
   /**

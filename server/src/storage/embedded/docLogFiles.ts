@@ -7,7 +7,9 @@ import type { QuarantineCause } from './quarantine';
 export interface DocFileListing {
   /** Generations found, as numbers (`<docName>.<generation>.log`). */
   generations: number[];
-  /** Leftover temp files of an interrupted compaction or pointer write. */
+  /** Generations that have an index file beside them (`<docName>.<generation>.index`). */
+  indexes: number[];
+  /** Leftover temp files of an interrupted compaction, index or pointer write. */
   temps: string[];
   /** The generation the pointer names; undefined when there is no pointer, 'unreadable' when it is damaged. */
   pointer: number | 'unreadable' | undefined;
@@ -16,6 +18,7 @@ export interface DocFileListing {
 }
 
 const LOG_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.log(\.tmp)?$/;
+const INDEX_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.index(\.tmp)?$/;
 const POINTER_FILE = /^([A-Za-z0-9_-]+)\.generation(\.tmp)?$/;
 const MARKER_FILE = /^([A-Za-z0-9_-]+)\.quarantined(\.tmp)?$/;
 
@@ -28,6 +31,9 @@ const MARKER_FILE = /^([A-Za-z0-9_-]+)\.quarantined(\.tmp)?$/;
  *   would load silently without everything compacted into the deleted one (issue #9: "a deleted snapshot
  *   with the log kept").
  * - `<docName>.quarantined`: the marker left when the doc's files were moved aside (`quarantine.ts`).
+ * - `<docName>.<generation>.index`: the caller's index of a compacted generation's state
+ *   (`compactionIndexFile.ts`). A cache: it never names a doc, never decides a generation and is never
+ *   quarantined; one beside no current generation is stale.
  */
 export class DocLogFiles {
   constructor(
@@ -44,6 +50,14 @@ export class DocLogFiles {
     return join(this.planDir, this.logName(generation));
   }
 
+  indexName(generation: number): string {
+    return `${this.docName}.${generation}.index`;
+  }
+
+  indexPath(generation: number): string {
+    return join(this.planDir, this.indexName(generation));
+  }
+
   get pointerName(): string {
     return `${this.docName}.generation`;
   }
@@ -57,13 +71,17 @@ export class DocLogFiles {
       if (errnoCode(error) === 'ENOENT') return [] as string[];
       throw error;
     });
-    const listing: DocFileListing = { generations: [], temps: [], pointer: undefined, quarantined: false };
+    const listing: DocFileListing = { generations: [], indexes: [], temps: [], pointer: undefined, quarantined: false };
     for (const name of names) {
       const log = LOG_FILE.exec(name);
+      const index = INDEX_FILE.exec(name);
       const pointer = POINTER_FILE.exec(name);
       if (log?.[1] === this.docName) {
         if (log[3]) listing.temps.push(name);
         else listing.generations.push(Number(log[2]));
+      } else if (index?.[1] === this.docName) {
+        if (index[3]) listing.temps.push(name);
+        else listing.indexes.push(Number(index[2]));
       } else if (pointer?.[1] === this.docName) {
         if (pointer[2]) listing.temps.push(name);
         else listing.pointer = await this.readPointer();
@@ -93,7 +111,7 @@ export class DocLogFiles {
   }
 }
 
-/** The doc names that have files in a plan directory (logs, pointers or quarantine markers). */
+/** The doc names that have files in a plan directory (logs, pointers or quarantine markers; an index file alone is none). */
 export function docNamesIn(names: readonly string[]): string[] {
   const docs = new Set<string>();
   for (const name of names) {
@@ -119,17 +137,20 @@ export type GenerationVerdict =
  * - No pointer (a store from before it existed, a crash right after the first generation), or a newer
  *   generation than the pointer names (a crash between a compaction's rename and its pointer write): the
  *   newest file is whole, since it is renamed into place only after its fsync; use it and write the pointer.
- * - Temp files and older generations are stale leftovers of a crash mid-compaction.
+ * - Temp files, older generations and index files of any generation but the one used are stale leftovers of
+ *   a crash mid-compaction.
  */
-export function judgeGenerations(listing: DocFileListing, files: Pick<DocLogFiles, 'logName' | 'pointerName'>): GenerationVerdict {
+export function judgeGenerations(listing: DocFileListing, files: Pick<DocLogFiles, 'logName' | 'indexName' | 'pointerName'>): GenerationVerdict {
   const { generations, pointer, temps } = listing;
   const names = (list: readonly number[]) => list.map((g) => files.logName(g));
+  const indexesBut = (keep: number | undefined) => listing.indexes.filter((g) => g !== keep).map((g) => files.indexName(g));
   const newest = generations.length > 0 ? Math.max(...generations) : undefined;
   if (pointer === 'unreadable') return { kind: 'quarantine', files: [...names(generations), files.pointerName], cause: 'pointer_unreadable' };
   if (pointer !== undefined && newest === undefined) return { kind: 'quarantine', files: [], cause: 'log_missing' };
   if (pointer !== undefined && newest !== undefined && newest < pointer) {
     return { kind: 'quarantine', files: names(generations), cause: 'snapshot_missing' };
   }
-  if (newest === undefined) return { kind: 'new', stale: [...temps] };
-  return { kind: 'use', generation: newest, stale: [...temps, ...names(generations.filter((g) => g !== newest))], writePointer: newest !== pointer };
+  if (newest === undefined) return { kind: 'new', stale: [...temps, ...indexesBut(undefined)] };
+  const stale = [...temps, ...names(generations.filter((g) => g !== newest)), ...indexesBut(newest)];
+  return { kind: 'use', generation: newest, stale, writePointer: newest !== pointer };
 }

@@ -107,7 +107,7 @@ function createDocLogRegistry(options: RegistryOptions) {
   const store: DocStore = {
     load: async (planId, docName): Promise<DocLoad> => logOf(planId, docName).load(),
     append: async (planId, docName, update) => logOf(planId, docName).append(update),
-    compact: async (planId, docName, state) => logOf(planId, docName).compact(state),
+    compact: async (planId, docName, state, index) => logOf(planId, docName).compact(state, index),
   };
 
   const release = async (planId: string, docName: string): Promise<void> => {

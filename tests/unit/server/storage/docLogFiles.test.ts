@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docNamesIn, judgeGenerations, type DocFileListing } from '../../../../server/src/storage/embedded/docLogFiles';
 
-const files = { logName: (g: number) => `plan.${g}.log`, pointerName: 'plan.generation' };
-const listing = (over: Partial<DocFileListing>): DocFileListing => ({ generations: [], temps: [], pointer: undefined, quarantined: false, ...over });
+const files = { logName: (g: number) => `plan.${g}.log`, indexName: (g: number) => `plan.${g}.index`, pointerName: 'plan.generation' };
+const listing = (over: Partial<DocFileListing>): DocFileListing => ({ generations: [], indexes: [], temps: [], pointer: undefined, quarantined: false, ...over });
 
 describe('which generation of a doc log to use', () => {
   it('[S18] nothing on disk: a doc never written', () => {
@@ -44,5 +44,17 @@ describe('which generation of a doc log to use', () => {
 
   it('[S18] doc names are found from logs, pointers and markers', () => {
     expect(docNamesIn(['a.0.log', 'b.generation', 'c.quarantined', 'd.1.log.tmp', 'notes.txt']).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('[S72] index files name no doc and decide nothing: the used generation keeps its own, every other is stale', () => {
+    expect(docNamesIn(['e.0.index', 'f.2.index.tmp'])).toEqual([]);
+    expect(judgeGenerations(listing({ generations: [1, 2], indexes: [1, 2, 3], pointer: 2 }), files)).toEqual({
+      kind: 'use',
+      generation: 2,
+      stale: ['plan.1.log', 'plan.1.index', 'plan.3.index'],
+      writePointer: false,
+    });
+    expect(judgeGenerations(listing({ indexes: [0] }), files)).toEqual({ kind: 'new', stale: ['plan.0.index'] });
+    expect(judgeGenerations(listing({ generations: [1], indexes: [2], pointer: 2 }), files)).toEqual({ kind: 'quarantine', files: ['plan.1.log'], cause: 'snapshot_missing' });
   });
 });

@@ -8,10 +8,11 @@ import type { RoomPeer } from '../../../../server/src/sync/room';
 import { encodeSyncStep1 } from '../../../../server/src/sync/messages';
 import { RoomRegistry } from '../../../../server/src/sync/roomRegistry';
 
-/** An in-memory DocStore that counts calls and can be told to fail a load. */
+/** An in-memory DocStore that counts calls and can be told to fail a load. Keeps a compaction's index while its state is the one record. */
 function memoryStore() {
   const logs = new Map<string, Uint8Array[]>();
-  const calls = { load: 0, compact: 0, release: 0 };
+  const indexes = new Map<string, Uint8Array>();
+  const calls = { load: 0, compact: 0, release: 0, loadedWithIndex: 0 };
   let failNextLoad = false;
   const store: DocStore & { release(p: string, d: string): Promise<void> } = {
     async load(planId, docName): Promise<DocLoad> {
@@ -21,16 +22,23 @@ function memoryStore() {
         failNextLoad = false;
         throw new StorageCorrupt('bad', planId);
       }
-      const updates = logs.get(`${planId}/${docName}`) ?? [];
-      return { updates: [...updates], records: updates.length, bytes: 0, tornTail: false };
+      const key = `${planId}/${docName}`;
+      const updates = logs.get(key) ?? [];
+      const index = indexes.get(key);
+      if (index) calls.loadedWithIndex += 1;
+      return { updates: [...updates], records: updates.length, bytes: 0, tornTail: false, ...(index ? { index } : {}) };
     },
     async append(planId, docName, update) {
       const key = `${planId}/${docName}`;
       logs.set(key, [...(logs.get(key) ?? []), update]);
+      indexes.delete(key);
     },
-    async compact(planId, docName, state) {
+    async compact(planId, docName, state, index) {
       calls.compact += 1;
-      logs.set(`${planId}/${docName}`, [state]);
+      const key = `${planId}/${docName}`;
+      logs.set(key, [state]);
+      if (index) indexes.set(key, index);
+      else indexes.delete(key);
     },
     async release() {
       calls.release += 1;
@@ -213,5 +221,60 @@ describe('RoomRegistry', () => {
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, stored.updates[0] as Uint8Array);
     expect(reloaded.getText('t').toString()).toBe('een twee drie vier');
+  });
+
+  it('[S11] a compaction stores the index with the state, from the bytes or from the built doc; a room loaded with it answers as one that read it from the state', async () => {
+    const { store, calls } = memoryStore();
+    const author = new Y.Doc();
+    author.on('update', (update: Uint8Array) => void store.append('p', 'gezamenlijk', update));
+    for (let i = 0; i < 40; i++) {
+      const text = author.getText('t');
+      if (i % 4 === 3) text.delete(1, 2);
+      else text.insert(text.length, ['café ', '👍🏽 ', 'één '][i % 3] as string);
+    }
+    author.getMap('meta').set('schemaVersion', 2);
+    const rooms = new RoomRegistry(store, silentLogger(), { compactAfterRecords: 1000 });
+
+    // Never built: the merged bytes and their index are compacted.
+    const reader = peer();
+    const fromBytes = await rooms.join('p', 'gezamenlijk', reader);
+    rooms.leave(fromBytes, reader);
+    await vi.waitFor(() => expect(calls.release).toBe(1));
+    expect(calls.compact).toBe(1);
+
+    // Built by a write: the built doc's state and its index are compacted.
+    const writer = peer();
+    const built = await rooms.join('p', 'gezamenlijk', writer);
+    expect(calls.loadedWithIndex).toBe(1);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(author));
+    const sv = Y.encodeStateVector(client);
+    client.getText('t').delete(0, 3);
+    client.getText('t').insert(0, 'x€');
+    const applied = built.applyFromPeer(Y.encodeStateAsUpdate(client, sv), writer);
+    if (applied.kind === 'applied') await applied.durable;
+    expect(built.isLive).toBe(true);
+    rooms.leave(built, writer);
+    await vi.waitFor(() => expect(calls.release).toBe(2));
+    expect(calls.compact).toBe(2);
+
+    const withIndex = await rooms.join('p', 'gezamenlijk', peer());
+    expect(calls.loadedWithIndex).toBe(2);
+    const { store: plainStore } = memoryStore();
+    const stored = await store.load('p', 'gezamenlijk');
+    await plainStore.append('p', 'gezamenlijk', stored.updates[0] as Uint8Array);
+    const computed = await new RoomRegistry(plainStore, silentLogger(), { compactAfterRecords: 1000 }).join('p', 'gezamenlijk', peer());
+    for (const [id] of client.store.clients) {
+      expect(withIndex.holdings.clockOf(id)).toBe(computed.holdings.clockOf(id));
+      for (let clock = 0; clock <= Y.getState(client.store, id); clock++) {
+        for (const length of [1, 2, 4]) expect(withIndex.holdings.isDeletedRange(id, clock, length)).toBe(computed.holdings.isDeletedRange(id, clock, length));
+      }
+    }
+    expect(withIndex.syncStep1()).toEqual(computed.syncStep1());
+    // A new device and a reconnect are answered from the bytes; an older state vector builds the doc.
+    for (const their of [new Uint8Array([0]), Y.encodeStateVector(client)]) expect(withIndex.syncStep2(their)).toEqual(computed.syncStep2(their));
+    expect(withIndex.isLive || computed.isLive).toBe(false);
+    for (const their of [Y.encodeStateVector(author), sv]) expect(withIndex.syncStep2(their)).toEqual(computed.syncStep2(their));
+    expect(withIndex.doc.getText('t').toString()).toBe(client.getText('t').toString());
   });
 });

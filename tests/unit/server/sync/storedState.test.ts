@@ -91,4 +91,65 @@ describe('a doc as its stored bytes (a room whose Y.Doc is not built)', () => {
     other.getMap('meta').set('schemaVersion', 'twee');
     expect(versionOf(other)).toBe(readSchemaVersion(other));
   });
+
+  it('[B4] an index stored beside the state reads back as the one computed from it: text of 1–4 byte characters, deletions, pending structs, schema versions', () => {
+    const { doc, records } = typedLog(createRng(43), 300);
+    const pendingFrom = (from: number) => Y.mergeUpdates(records.slice(from, 40)); // starts past a gap
+    const skipping = Y.mergeUpdates([...records.slice(0, 10), ...records.slice(20, 40)]); // a gap in the middle
+    const versioned = new Y.Doc();
+    versioned.getMap('meta').set('schemaVersion', 1);
+    migrateDoc(versioned, 'gezamenlijk');
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    a.getMap('meta').set('schemaVersion', 1);
+    b.getMap('meta').set('schemaVersion', 2);
+    const unclear = Y.mergeUpdates([Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b)]);
+    const states = [Y.encodeStateAsUpdate(doc), Y.mergeUpdates(records), pendingFrom(25), skipping, Y.encodeStateAsUpdate(versioned), unclear, Y.encodeStateAsUpdate(new Y.Doc())];
+    expect(StoredState.of([unclear]).schemaVersion).toBeUndefined();
+    expect(StoredState.of([Y.encodeStateAsUpdate(versioned)]).schemaVersion).toBe(2);
+
+    for (const state of states) {
+      const computed = StoredState.of([state]);
+      const fromIndex = StoredState.of([state], computed.encodeIndex());
+      expect(fromIndex.encodeIndex()).toEqual(computed.encodeIndex());
+      expect(fromIndex.schemaVersion).toBe(computed.schemaVersion);
+      expect(fromIndex.encodeStateVector()).toEqual(computed.encodeStateVector());
+      const built = new Y.Doc();
+      Y.applyUpdate(built, state);
+      for (const sv of [new Uint8Array([0]), Y.encodeStateVector(built), Y.encodeStateVector(doc)]) expect(fromIndex.diffFor(sv)).toEqual(computed.diffFor(sv));
+      for (const [client] of doc.store.clients) {
+        for (let clock = 0; clock <= Y.getState(doc.store, client) + 1; clock++) {
+          for (const length of [1, 3]) expect(fromIndex.isDeletedRange(client, clock, length)).toBe(computed.isDeletedRange(client, clock, length));
+        }
+      }
+    }
+  });
+
+  it('[B4] a given index is read, not computed again; one that does not decode is ignored and the index computed', () => {
+    const { doc } = typedLog(createRng(44), 80);
+    const state = Y.encodeStateAsUpdate(doc);
+    const computed = StoredState.of([state]);
+    const good = computed.encodeIndex();
+    // Another doc's index is taken as given: the store, not this class, checks that it belongs to the state.
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'ander');
+    const foreign = StoredState.of([Y.encodeStateAsUpdate(other)]).encodeIndex();
+    expect(StoredState.of([state], foreign).encodeStateVector()).toEqual(Y.encodeStateVector(other));
+
+    // Garbled from the foreign index, so that taking one would show.
+    const garbled = [
+      new Uint8Array(0),
+      Uint8Array.of(2, ...foreign.subarray(1)), // a format this code does not know
+      Uint8Array.of(...foreign, 0), // a byte left over
+      ...Array.from({ length: foreign.length - 1 }, (_, n) => foreign.subarray(0, n + 1)), // every cut
+      Uint8Array.of(1, 0xff, 0xff, 0xff, 0xff, 0x0f), // a count far past the end
+    ];
+    for (const index of garbled) expect(StoredState.of([state], index).encodeIndex()).toEqual(good);
+    // Random bytes never throw; several records merge first and their index is always computed.
+    const rng = createRng(45);
+    for (let i = 0; i < 500; i++) {
+      const junk = Uint8Array.from({ length: 1 + randomInt(rng, 40) }, (_, k) => (k === 0 ? 1 : randomInt(rng, 256)));
+      expect(() => StoredState.of([state], junk)).not.toThrow();
+    }
+    expect(StoredState.of([state, Y.encodeStateAsUpdate(other)], good).encodeIndex()).toEqual(StoredState.of([state, Y.encodeStateAsUpdate(other)]).encodeIndex());
+  });
 });
