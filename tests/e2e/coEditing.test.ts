@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { checkA11y, launchBrowser, moveCaretTo, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -32,11 +32,11 @@ async function typeInZorgen(page: Page, text: string, where: 'end' | 'start'): P
   await expect.poll(() => editor.getAttribute('contenteditable'), WAIT).toBe('true');
   await editor.click();
   if (where === 'end') {
-    await page.keyboard.press('Control+End');
+    await moveCaretTo(page, editor, 'end');
     await page.keyboard.press('Enter');
     await page.keyboard.type(text, { delay: 15 });
   } else {
-    await page.keyboard.press('Control+Home');
+    await moveCaretTo(page, editor, 'start');
     await page.keyboard.type(`${text} `, { delay: 15 });
   }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GEZAMENLIJK } from '../../shared/src/schema/docNames';
 import { proseField } from '../../shared/src/schema/planSchema';
 import { fragmentText } from '../../shared/src/schema/proseText';
-import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { checkA11y, launchBrowser, moveCaretTo, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { openCuttableLink, type CuttableLink } from '../helpers/cuttableLink';
 import { signInAs } from '../helpers/signIn';
 import { startServer, type TestServer } from '../helpers/startServer';
@@ -37,7 +37,7 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   const editor = zorgenEditor(page);
   await expect.poll(() => editor.getAttribute('contenteditable'), WAIT).toBe('true');
   await editor.click();
-  await page.keyboard.press('Control+End');
+  await moveCaretTo(page, editor, 'end');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 10 });
 }

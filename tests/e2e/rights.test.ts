@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { checkA11y, launchBrowser, moveCaretTo, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -70,7 +70,7 @@ describe('rights in the browser', () => {
     const editor = zorgenEditor(page);
     await expect.poll(() => editor.getAttribute('contenteditable'), WAIT).toBe('true');
     await editor.click();
-    await page.keyboard.press('Control+End');
+    await moveCaretTo(page, editor, 'end');
     await page.keyboard.press('Enter');
     const line = 'Ouder schrijft mee tijdens het teamoverleg';
     await page.keyboard.type(line, { delay: 10 });

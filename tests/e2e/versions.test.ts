@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem, checkA11y, launchBrowser, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
+import { addItem, checkA11y, launchBrowser, moveCaretTo, narrowToPhone, openAsMember, saveState, type Person } from '../helpers/browser';
 import { startServer } from '../helpers/startServer';
 
 /**
@@ -82,7 +82,7 @@ describe('teamoverleg and versions in the browser', () => {
     await editor.click();
     // On a busy machine the click's focus can land after the next key: wait for it before moving the caret.
     await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement)), WAIT).toBe(true);
-    await jb.keyboard.press('Control+End');
+    await moveCaretTo(jb, editor, 'end');
     await jb.keyboard.press('Enter');
     await jb.keyboard.type(EDIT, { delay: 5 });
     await expect.poll(() => saveState(jb), WAIT).toBe('saved');

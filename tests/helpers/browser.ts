@@ -126,3 +126,31 @@ export async function addItem(page: Page, button: Locator, timeoutMs = 30_000): 
   }, 'the new card has focus', timeoutMs);
   return page.locator(`[data-item-id="${id}"]`);
 }
+
+/**
+ * Moves the caret of a rich-text editor (`editor`, focused) to the start or the end of its text with the
+ * keyboard, and waits until the editor itself holds it there. The key moves the browser's caret at once, but
+ * the editor reads that move a moment later: a key pressed in between (Enter, a letter) would land where the
+ * caret was before, and a remote change taken in meanwhile puts the caret back there.
+ */
+export async function moveCaretTo(page: Page, editor: Locator, where: 'start' | 'end', timeout = 30_000): Promise<void> {
+  const press = () => page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+  await press();
+  const there = () =>
+    editor.evaluate((el, atEnd) => {
+      const { state } = (el as HTMLElement & { editor: TiptapLike }).editor;
+      const Selection = state.selection.constructor;
+      const target = atEnd ? Selection.atEnd(state.doc) : Selection.atStart(state.doc);
+      return state.selection.empty && state.selection.from === target.from;
+    }, where === 'end');
+  // Pressed again while not there: a remote change may have put the caret back before the editor read the move.
+  await waitFor(async () => (await there()) || (await press(), false), `the caret at the ${where}`, timeout);
+}
+
+/** The part of a Tiptap editor (set on its element as `editor`) that `moveCaretTo` reads. */
+interface TiptapLike {
+  state: {
+    doc: unknown;
+    selection: { empty: boolean; from: number; constructor: { atEnd(doc: unknown): { from: number }; atStart(doc: unknown): { from: number } } };
+  };
+}
