@@ -85,11 +85,12 @@ const BATCH_JOBS = 64;
 const BATCH_BYTES = 1024 * 1024;
 
 /**
- * One worker and its queue, one message in flight at a time. Every update queued by then goes in that one
- * message (a batch): each hand-over to a thread costs a wake-up of that thread and of this one, which on a
- * busy server costs more than checking a small update (docs/performance.md). A batch that goes over budget or
- * kills its worker is split: each of its updates is then checked alone, so the one at fault is named and
- * the others pass.
+ * One worker and its queue, one message in flight at a time. An update that finds the worker idle goes at
+ * once; the updates that arrive while a message is in flight go together in the next one (a batch): each
+ * hand-over to a thread costs a wake-up of that thread and of this one, which on a busy server costs more than
+ * checking a small update (docs/performance.md). Waiting to fill a batch would cost latency instead. A batch
+ * that goes over budget or kills its worker is split: each of its updates is then checked alone, so the one
+ * at fault is named and the others pass.
  */
 class InspectionLane {
   /** Settles when the first worker is loaded, or failed to load. */
@@ -100,8 +101,6 @@ class InspectionLane {
   private readonly queue: Job[] = [];
   private inFlight: Job[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** A send is due at the end of this turn of the event loop, after every message read in it is queued. */
-  private sendScheduled = false;
   private nextId = 1;
   private closed = false;
   /** Workers that died before they were ready, in a row: a broken install must not spin. */
@@ -133,7 +132,7 @@ class InspectionLane {
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, update, resolve, alone: false, retried: false });
       if (!this.worker && !this.everStarted) this.start();
-      this.scheduleSend();
+      this.send();
     });
   }
 
@@ -161,19 +160,6 @@ class InspectionLane {
     worker.on('exit', (code) => this.onDeath(worker, new Error(`worker exited with ${code}`)));
     this.worker = worker;
     this.ready = false;
-  }
-
-  /**
-   * Sends at the end of this turn of the event loop rather than at once: the messages of other sockets read
-   * in the same turn then go in the same batch. It costs no waiting: the turn is already running.
-   */
-  private scheduleSend(): void {
-    if (this.sendScheduled) return;
-    this.sendScheduled = true;
-    setImmediate(() => {
-      this.sendScheduled = false;
-      this.send();
-    });
   }
 
   private send(): void {
