@@ -242,6 +242,29 @@ describe('offline in Chromium', () => {
     }
   }, 120_000);
 
+  it('[O11] a teamoverleg that opens while a family member’s connection is away: once she is back, the common plan is writable for her', async () => {
+    const netwerkLink = await openCuttableLink(server.base);
+    // The ouder's demo invitation was used in [O6]; the informal network has the same rights here.
+    const netwerk = await openAsMember(browser, { base: netwerkLink.base, invitations: server.invitations }, 'netwerk');
+    netwerk.page.on('dialog', (dialog) => void dialog.accept());
+    const page = netwerk.page;
+    try {
+      await expect.poll(() => saveState(page), WAIT).toBe('saved');
+      expect(await zorgenEditor(page).getAttribute('contenteditable')).toBe('false');
+      // Her sockets are gone when the rights change, so no 4409 can reach her: she is admitted with write
+      // access when she comes back, and only the plan view fetched again tells the page.
+      await netwerkLink.cut();
+      await expect.poll(() => saveState(page), WAIT).toBe('offline');
+      expect(await asJeugdbeschermer('POST', `/api/plans/${planId}/teamoverleg`, { open: true })).toBe(200);
+      await netwerkLink.restore();
+      await expect.poll(() => zorgenEditor(page).getAttribute('contenteditable'), WAIT).toBe('true');
+    } finally {
+      expect(await asJeugdbeschermer('POST', `/api/plans/${planId}/teamoverleg`, { open: false })).toBe(200);
+      await netwerk.context.close();
+      await netwerkLink.close();
+    }
+  }, 120_000);
+
   it('[O7] a doc taken away loses its device copy, live (4403) or while the page was closed; readable docs keep theirs', async () => {
     const page = hulpverlener.page;
     const planUrl = page.url();

@@ -75,7 +75,8 @@ interface PlanWorkspaceProps {
 function PlanWorkspace({ plan, fromDevice, refresh, onSignOut }: PlanWorkspaceProps) {
   // One store per page: nothing about one plan's sockets leaks into another.
   const [store] = useState(createSyncStatusStore);
-  // A 4409 close means the rights changed: fetch the plan view again so read-only parts follow (issue #6).
+  // A 4409 close, or a socket that (re)connected: the rights may have changed, so fetch the plan view again
+  // and read-only parts follow (issue #6).
   const accessChanges = useSyncExternalStore(store.subscribe, () => store.getSnapshot().accessChanges);
   useEffect(() => {
     if (accessChanges > 0) refresh();

@@ -58,7 +58,12 @@ export interface NotProcessedNotice {
 export interface DocConnectionListeners {
   readonly onEvent: (event: SaveEvent) => void;
   readonly onNotProcessed?: (notice: NotProcessedNotice) => void;
-  /** 4409: the member's rights changed; the provider reconnects by itself, the plan view must be fetched again. */
+  /**
+   * The plan view must be fetched again: a 4409 (the member's rights changed; the provider reconnects by
+   * itself), or the socket connected. Rights can change while a socket is away or still on its way (a
+   * teamoverleg that opens then gives a parent write access at admission, and no 4409 ever comes), and the
+   * page's read-only parts follow the plan view, not the socket.
+   */
   readonly onAccessChanged?: () => void;
 }
 
@@ -99,7 +104,7 @@ export function openDocConnection(
   const onEvent = (event: SaveEvent) => {
     trackEvent(tracker, event, outcomes);
     options.onEvent(event);
-    if (event.kind === 'disconnected' && event.code === CloseCode.accessChanged) options.onAccessChanged?.();
+    if ((event.kind === 'disconnected' && event.code === CloseCode.accessChanged) || event.kind === 'connected') options.onAccessChanged?.();
   };
   const live = createProvider(planId, docName, doc, onEvent);
   provider = live;

@@ -23,7 +23,7 @@ export interface SyncStatusStore {
   /** Keeps a "Niet verwerkt" notice (only when it holds text) for the panel. */
   report(notice: NotProcessedNotice): void;
   dismissNotice(id: number): void;
-  /** A socket closed with 4409: the member's rights changed. */
+  /** The member's rights may have changed (a 4409, or a socket (re)connected): the plan view is fetched again. */
   accessChanged(): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): SyncStatusSnapshot;
