@@ -258,6 +258,11 @@ describe('offline in Chromium', () => {
       expect(await asJeugdbeschermer('POST', `/api/plans/${planId}/teamoverleg`, { open: true })).toBe(200);
       await netwerkLink.restore();
       await expect.poll(() => zorgenEditor(page).getAttribute('contenteditable'), WAIT).toBe('true');
+      // Writable on the page is not enough: the server takes what she types and the others see it.
+      const line = 'Het netwerk schreef dit tijdens het overleg.';
+      await typeAtEnd(page, line);
+      await expect.poll(() => saveState(page), WAIT).toBe('saved');
+      await expect.poll(() => zorgenEditor(hulpverlener.page).textContent(), WAIT).toContain(line);
     } finally {
       expect(await asJeugdbeschermer('POST', `/api/plans/${planId}/teamoverleg`, { open: false })).toBe(200);
       await netwerk.context.close();
