@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { translate } from '../../../shared/src/i18n/translate';
 import { ApiError, getPlan, isNetworkError } from '../api/apiClient';
+import { latestFetch } from '../api/latestFetch';
 import type { PlanView } from '../api/types';
 import { forgetPlanView, recallPlanView, rememberPlanView } from '../offline/startCache';
 
@@ -16,8 +17,8 @@ const GONE = new Set([401, 403, 404]);
 /**
  * Fetches `GET /api/plans/<planId>` once per plan id and keeps the answer on the device; without a network
  * the kept view is used, so the plan opens offline (issue #9). `refresh` fetches it again in place (after an
- * action, a 4409 close, or coming back online) without going back to "loading", so the open docs stay
- * connected.
+ * action, a 4409 close, a doc's socket (re)connecting, or coming back online) without going back to
+ * "loading", so the open docs stay connected; calls that come while a fetch runs share one more fetch.
  */
 export function usePlan(planId: string): { state: PlanState; refresh: () => void } {
   const [state, setState] = useState<PlanState>({ kind: 'loading' });
@@ -37,12 +38,14 @@ export function usePlan(planId: string): { state: PlanState; refresh: () => void
       cancelled = true;
     };
   }, [planId]);
-  const refresh = useCallback(() => {
-    // A failed refresh keeps the last view: the sockets already tell the member what went wrong.
-    fetchPlan(planId)
-      .then((plan) => setState((prev) => (prev.kind === 'ready' ? { kind: 'ready', plan, fromDevice: false } : prev)))
-      .catch(() => undefined);
-  }, [planId]);
+  const refresh = useMemo(
+    () =>
+      // A failed refresh keeps the last view: the sockets already tell the member what went wrong.
+      latestFetch(() =>
+        fetchPlan(planId).then((plan) => setState((prev) => (prev.kind === 'ready' ? { kind: 'ready', plan, fromDevice: false } : prev))),
+      ),
+    [planId],
+  );
   // Back online: the rights may have changed meanwhile (a teamoverleg closed), and a kept view is replaced.
   useEffect(() => {
     window.addEventListener('online', refresh);

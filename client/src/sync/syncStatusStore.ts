@@ -7,7 +7,7 @@ export interface SyncStatusSnapshot {
   readonly summary: SaveSummary;
   /** Work the server did not take, shown in the "Niet verwerkt" panel until the user closes it. */
   readonly notices: readonly NoticeEntry[];
-  /** Counts 4409 closes; the plan page fetches the plan view again when it grows. */
+  /** Counts 4409 closes and socket (re)connects; the plan page fetches the plan view again when it grows. */
   readonly accessChanges: number;
 }
 
