@@ -315,15 +315,14 @@ describe('offline in Chromium', () => {
     // A tiny announced cap puts the demo plan past 80 % without filling a doc (the server's real cap is
     // shared by the whole file).
     await page.route('**/api/plans/*', async (route) => {
-      // A plan view fetched just before the reload (the page fetches it on every reconnect) is dropped by
-      // the page, and fulfilling a dropped request throws. The page never sees that one; the poll below
-      // still fails if no plan view with the cap arrives.
       try {
         const response = await route.fetch();
         const json = { ...((await response.json()) as object), limits: { docMaxBytes: 4096 } };
         await route.fulfill({ response, json });
       } catch {
-        return;
+        // A plan view fetched just before the reload (the page fetches it on every reconnect) is dropped by
+        // the page, and fulfilling a dropped request throws. The page never sees that one; the poll below
+        // still fails if no plan view with the cap arrives.
       }
     });
     await page.reload();
